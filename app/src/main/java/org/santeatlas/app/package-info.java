@@ -1,0 +1,2 @@
+/** Package root of the app module. */
+package org.santeatlas.app;

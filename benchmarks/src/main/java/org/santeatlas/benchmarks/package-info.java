@@ -1,0 +1,2 @@
+/** Package root of the benchmarks module. */
+package org.santeatlas.benchmarks;

@@ -1,0 +1,2 @@
+/** Package root of the core module. */
+package org.santeatlas.core;

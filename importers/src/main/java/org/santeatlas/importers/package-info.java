@@ -1,0 +1,2 @@
+/** Package root of the importers module. */
+package org.santeatlas.importers;

@@ -1,0 +1,2 @@
+/** Package root of the map-layers module. */
+package org.santeatlas.map;

@@ -1,0 +1,2 @@
+/** Package root of the quality module. */
+package org.santeatlas.quality;

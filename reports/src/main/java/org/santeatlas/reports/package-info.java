@@ -1,0 +1,2 @@
+/** Package root of the reports module. */
+package org.santeatlas.reports;

@@ -1,0 +1,2 @@
+/** Package root of the test-data module. */
+package org.santeatlas.testdata;
