@@ -147,6 +147,16 @@ CREATE TABLE CATEGORY_OPTION_COMBO_OPTION (
 
 -- Attribute option combos are category option combos of combos whose dimension type is ATTRIBUTE,
 -- plus DHIS2's default combo, which serves as both.
+-- DHIS2's default category, option, combo and option combo, with the UIDs every DHIS2 instance uses:
+-- values without a category option combo or attribute option combo refer to them.
+INSERT INTO CATEGORY_OPTION(UID, CODE, NAME) VALUES ('xYerKDKCefk', 'default', 'default');
+INSERT INTO CATEGORY(UID, CODE, NAME, DATA_DIMENSION_TYPE) VALUES ('GLevLNI9wkl', 'default', 'default', 'DISAGGREGATION');
+INSERT INTO CATEGORY_CATEGORY_OPTION VALUES (1, 1, 0);
+INSERT INTO CATEGORY_COMBO(UID, CODE, NAME, DATA_DIMENSION_TYPE) VALUES ('bjDvmb4bfuf', 'default', 'default', 'DISAGGREGATION');
+INSERT INTO CATEGORY_COMBO_CATEGORY VALUES (1, 1, 0);
+INSERT INTO CATEGORY_OPTION_COMBO(UID, CODE, NAME, CATEGORY_COMBO_UID, CATEGORY_COMBO_ID) VALUES ('HllvX50cXC0', 'default', 'default', 'bjDvmb4bfuf', 1);
+INSERT INTO CATEGORY_OPTION_COMBO_OPTION VALUES (1, 1);
+
 CREATE VIEW ATTRIBUTE_OPTION_COMBO AS
 SELECT COC.* FROM CATEGORY_OPTION_COMBO COC
 LEFT JOIN CATEGORY_COMBO CC ON CC.ID = COC.CATEGORY_COMBO_ID

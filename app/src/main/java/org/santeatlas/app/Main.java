@@ -1,0 +1,26 @@
+package org.santeatlas.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.santeatlas.app.cli.SanteAtlasCommand;
+
+/**
+ * Entry point of {@code ./santeatlas}: with no argument, the desktop app on the demo workspace; with
+ * a subcommand, the CLI. (Not a JavaFX Application subclass: with JavaFX on the class path the main
+ * class must not extend Application.)
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            GuiEntry.openDemo();
+            return;
+        }
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(SanteAtlasCommand.execute(args, out, err));
+    }
+}

@@ -1,0 +1,116 @@
+package org.santeatlas.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.santeatlas.core.store.Problem;
+import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.importers.FormatDetector;
+import org.santeatlas.importers.ImportFormat;
+import org.santeatlas.importers.ImportProgress;
+import org.santeatlas.importers.ImportResult;
+import org.santeatlas.importers.ImportService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code santeatlas import -w WORKSPACE FILE...}: imports files, each in one transaction, metadata
+ * before the data that refers to it. Creates the workspace when its file does not exist yet.
+ */
+@Command(name = "import", description = "Import DHIS2/SNIS exports, facility registries and localities into a workspace.")
+final class ImportCommand implements Callable<Integer> {
+
+    @Option(names = {"-w", "--workspace"}, required = true,
+            description = "The workspace file (NAME or NAME.mv.db); created if it does not exist.")
+    Path workspace;
+
+    @Option(names = "--format", description = "Force the format of every file: ${COMPLETION-CANDIDATES}",
+            converter = FormatConverter.class)
+    ImportFormat format;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Messages m = Messages.forDefaultLocale();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserException(m.get("import.fileNotFound", file));
+            }
+        }
+        List<Path> ordered = new ArrayList<>(files);
+        if (format == null) {
+            // Metadata first, so that data values find their data elements and org units.
+            List<ImportFormat> detected = new ArrayList<>();
+            for (Path f : ordered) {
+                detected.add(FormatDetector.detect(f).orElse(null));
+            }
+            List<Path> copy = new ArrayList<>(ordered);
+            ordered.sort(Comparator.comparingInt(f -> rank(detected.get(copy.indexOf(f)))));
+        }
+        boolean anyFailed = false;
+        try (Workspace ws = Workspace.openOrCreate(workspace)) {
+            ImportService service = new ImportService(ws);
+            for (Path file : ordered) {
+                ImportResult r = service.importFile(file, Optional.ofNullable(format), ImportProgress.NONE);
+                if (r.failed()) {
+                    anyFailed = true;
+                    err.println(m.problem(r.failure().orElseThrow()));
+                    err.println(m.get("import.failedUnchanged", file.getFileName()));
+                    continue;
+                }
+                for (Problem p : r.problems()) {
+                    err.println(m.problem(p));
+                }
+                if (r.moreProblems() > 0) {
+                    err.println(m.get("import.moreProblems", r.moreProblems()));
+                }
+                var c = r.counts();
+                out.println(m.get("import.result", file.getFileName(), r.format().id(), c.createdCount(),
+                        c.updatedCount(), c.unchangedCount(), c.deletedCount(), c.rejectedCount()));
+                if (r.changedNothing()) {
+                    out.println(m.get("import.nothingChanged", file.getFileName()));
+                }
+            }
+            out.println(ws.file());
+        }
+        out.flush();
+        err.flush();
+        return anyFailed ? 1 : 0;
+    }
+
+    private static int rank(ImportFormat f) {
+        if (f == null) {
+            return 9;
+        }
+        return switch (f) {
+            case DHIS2_METADATA_JSON -> 0;
+            case REGISTRY_CSV, LOCALITIES_CSV -> 1;
+            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV -> 2;
+            case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
+        };
+    }
+
+    /** {@code --format dhis2-datavalueset-json} and the like. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ImportFormat> {
+        @Override
+        public ImportFormat convert(String value) {
+            return ImportFormat.fromId(value);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.santeatlas.importers;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Recognises a file's format from its content (as DHIS2 does from a document's root), not its name:
+ * for JSON the first known top-level key, for CSV the header line.
+ */
+public final class FormatDetector {
+
+    private static final Set<String> METADATA_KEYS = Set.of("system", "organisationUnits", "organisationUnitLevels",
+            "organisationUnitGroups", "organisationUnitGroupSets", "dataElements", "dataSets", "categoryCombos",
+            "categoryOptionCombos", "categories", "categoryOptions", "indicators", "indicatorTypes",
+            "validationRules", "dataElementGroups", "legendSets", "optionSets");
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private FormatDetector() {
+    }
+
+    public static Optional<ImportFormat> detect(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("\uFEFF")) {
+            trimmed = trimmed.substring(1).stripLeading();
+        }
+        if (trimmed.startsWith("{")) {
+            return detectJson(file);
+        }
+        int eol = trimmed.indexOf('\n');
+        String header = normalise(eol < 0 ? trimmed : trimmed.substring(0, eol));
+        if (header.startsWith("dataelement") || header.startsWith("\"dataelement")
+                || header.contains("categoryoptioncombo")) {
+            return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
+        }
+        if (header.contains("population")) {
+            return Optional.of(ImportFormat.LOCALITIES_CSV);
+        }
+        if ((header.contains("nom") || header.contains("name")) && header.contains("type")) {
+            return Optional.of(ImportFormat.REGISTRY_CSV);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ImportFormat> detectJson(Path file) throws IOException {
+        try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                if (key.equals("dataValues")) {
+                    return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
+                }
+                if (key.equals("completeDataSetRegistrations")) {
+                    return Optional.of(ImportFormat.DHIS2_COMPLETE_REGISTRATIONS_JSON);
+                }
+                if (METADATA_KEYS.contains(key)) {
+                    return Optional.of(ImportFormat.DHIS2_METADATA_JSON);
+                }
+                p.nextToken();
+                p.skipChildren();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Malformed early on: leave it to the importer chosen by name to report where.
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.contains("datavalue")) {
+            return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
+        }
+        if (name.contains("registration")) {
+            return Optional.of(ImportFormat.DHIS2_COMPLETE_REGISTRATIONS_JSON);
+        }
+        if (name.contains("metadata")) {
+            return Optional.of(ImportFormat.DHIS2_METADATA_JSON);
+        }
+        return Optional.empty();
+    }
+
+    /** Lower case, no accents, for header matching ("Région" → "region"). */
+    static String normalise(String s) {
+        String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).trim();
+    }
+}

@@ -1,0 +1,23 @@
+package org.santeatlas.importers;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.function.Consumer;
+import org.santeatlas.core.store.ImportCounts;
+import org.santeatlas.core.store.Problem;
+
+/**
+ * What an importer gets: the file, the workspace connection inside the import's transaction, the batch
+ * that its rows are stamped with, a sink for problems, and progress reporting (bytes read).
+ */
+public record ImportContext(Path file, String displayName, Connection connection, int batchId,
+                            Consumer<Problem> problems, ImportProgress progress, ImportCounts counts) {
+
+    public Problem problem(long line, long column, String key, String message, String... args) {
+        return Problem.of(displayName, line, column, key, message, args);
+    }
+
+    public void report(long line, long column, String key, String message, String... args) {
+        problems.accept(problem(line, column, key, message, args));
+    }
+}

@@ -1,0 +1,37 @@
+package org.santeatlas.importers;
+
+import java.util.Locale;
+
+/** The file formats SantéAtlas imports; names are the values of the CLI's {@code --format}. */
+public enum ImportFormat {
+    DHIS2_METADATA_JSON("dhis2-metadata-json"),
+    DHIS2_DATA_VALUE_SET_JSON("dhis2-datavalueset-json"),
+    DHIS2_DATA_VALUE_SET_CSV("dhis2-datavalueset-csv"),
+    DHIS2_COMPLETE_REGISTRATIONS_JSON("dhis2-complete-registrations-json"),
+    REGISTRY_CSV("registry-csv"),
+    LOCALITIES_CSV("localities-csv");
+
+    private final String id;
+
+    ImportFormat(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static ImportFormat fromId(String id) {
+        for (ImportFormat f : values()) {
+            if (f.id.equalsIgnoreCase(id) || f.name().equalsIgnoreCase(id.replace('-', '_'))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown format '" + id + "'");
+    }
+
+    @Override
+    public String toString() {
+        return id.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,107 @@
+package org.santeatlas.importers.dhis2;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.Locale;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.santeatlas.core.store.DataValueWriter;
+import org.santeatlas.core.store.RawDataValue;
+import org.santeatlas.importers.CsvFiles;
+import org.santeatlas.importers.ImportContext;
+import org.santeatlas.importers.ImportFailure;
+import org.santeatlas.importers.ImportFormat;
+import org.santeatlas.importers.Importer;
+
+/**
+ * DHIS2 data value sets in CSV, in DHIS2's column order: dataelement, period, orgunit,
+ * categoryoptioncombo, attributeoptioncombo, value, storedby, lastupdated, comment, followup[, deleted].
+ * With or without a header line (a header may reorder the columns), ',' or ';' separated.
+ */
+public final class DataValueSetCsvImporter implements Importer {
+
+    private static final String[] COLUMNS = {"dataelement", "period", "orgunit", "categoryoptioncombo",
+        "attributeoptioncombo", "value", "storedby", "lastupdated", "comment", "followup", "deleted", "created"};
+
+    @Override
+    public ImportFormat format() {
+        return ImportFormat.DHIS2_DATA_VALUE_SET_CSV;
+    }
+
+    @Override
+    public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
+        DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(), context.displayName(),
+                context.problems());
+        char delimiter = CsvFiles.sniffDelimiter(context.file());
+        long records = 0;
+        try (CSVParser parser = CsvFiles.open(context.file(), delimiter)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            int[] index = defaultIndex();
+            boolean first = true;
+            while (it.hasNext()) {
+                CSVRecord r = it.next();
+                if (first) {
+                    first = false;
+                    if (r.get(0).toLowerCase(Locale.ROOT).replace("\"", "").startsWith("dataelement")) {
+                        index = headerIndex(r);
+                        continue;
+                    }
+                }
+                long line = r.getRecordNumber() == 0 ? 0 : parser.getCurrentLineNumber();
+                if (r.size() < 6) {
+                    context.counts().rejected();
+                    context.report(line, 0, "import.csvTooFewColumns", "expected at least 6 columns, found "
+                            + r.size(), String.valueOf(r.size()));
+                    continue;
+                }
+                writer.add(new RawDataValue(cell(r, index[0]), cell(r, index[1]), cell(r, index[2]),
+                        cell(r, index[3]), cell(r, index[4]), cell(r, index[5]), cell(r, index[6]),
+                        cell(r, index[11]), cell(r, index[7]), cell(r, index[8]), "true".equalsIgnoreCase(
+                        cell(r, index[9])), "true".equalsIgnoreCase(cell(r, index[10])), line));
+                records++;
+            }
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new ImportFailure(context.problem(0, 0, "import.notUtf8", "the file is not UTF-8 text"), e);
+            }
+            throw new ImportFailure(context.problem(0, 0, "import.malformedCsv",
+                    "malformed CSV: " + e.getCause().getMessage(), e.getCause().getMessage()), e);
+        }
+        context.counts().add(writer.finish());
+        context.progress().update(1, 1, records);
+    }
+
+    private static int[] defaultIndex() {
+        int[] index = new int[COLUMNS.length];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i < 11 ? i : -1;
+        }
+        return index;
+    }
+
+    private static int[] headerIndex(CSVRecord header) {
+        int[] index = new int[COLUMNS.length];
+        java.util.Arrays.fill(index, -1);
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
+            name = switch (name) {
+                case "catoptcombo", "categoryoptioncomboid" -> "categoryoptioncombo";
+                case "attroptcombo", "attributeoptioncomboid" -> "attributeoptioncombo";
+                default -> name;
+            };
+            for (int k = 0; k < COLUMNS.length; k++) {
+                if (COLUMNS[k].equals(name)) {
+                    index[k] = c;
+                }
+            }
+        }
+        return index;
+    }
+
+    private static String cell(CSVRecord r, int index) {
+        return index < 0 || index >= r.size() ? null : r.get(index);
+    }
+}

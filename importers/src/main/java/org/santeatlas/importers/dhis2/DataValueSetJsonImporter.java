@@ -1,0 +1,110 @@
+package org.santeatlas.importers.dhis2;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import org.santeatlas.core.store.DataValueWriter;
+import org.santeatlas.core.store.RawDataValue;
+import org.santeatlas.importers.ImportContext;
+import org.santeatlas.importers.ImportFailure;
+import org.santeatlas.importers.ImportFormat;
+import org.santeatlas.importers.Importer;
+
+/**
+ * DHIS2 data value sets in JSON ({@code api/dataValueSets.json}): {@code {"dataValues": [ {...} ]}},
+ * optionally with set-level {@code dataSet}, {@code period}, {@code orgUnit} and
+ * {@code attributeOptionCombo} that apply to values lacking their own (when they precede the array,
+ * as DHIS2 writes them). Streamed with Jackson: one value in memory at a time.
+ */
+public final class DataValueSetJsonImporter implements Importer {
+
+    @Override
+    public ImportFormat format() {
+        return ImportFormat.DHIS2_DATA_VALUE_SET_JSON;
+    }
+
+    @Override
+    public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
+        long size = Files.size(context.file());
+        DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(), context.displayName(),
+                context.problems());
+        String setPeriod = null;
+        String setOrgUnit = null;
+        String setAttributeOptionCombo = null;
+        long records = 0;
+        try (JsonParser p = JsonFiles.open(context.file())) {
+            p.nextToken();
+            JsonFiles.expect(context, p, JsonToken.START_OBJECT, "a JSON object with \"dataValues\"");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "period" -> setPeriod = JsonFiles.text(p);
+                    case "orgUnit" -> setOrgUnit = JsonFiles.text(p);
+                    case "attributeOptionCombo" -> setAttributeOptionCombo = JsonFiles.text(p);
+                    case "dataValues" -> {
+                        JsonFiles.expect(context, p, JsonToken.START_ARRAY, "an array of data values");
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            RawDataValue v = readValue(p, setPeriod, setOrgUnit, setAttributeOptionCombo);
+                            writer.add(v);
+                            if (++records % 50_000 == 0) {
+                                context.progress().update(p.currentLocation().getByteOffset(), size, records);
+                            }
+                        }
+                        JsonFiles.expect(context, p, JsonToken.END_ARRAY, "a data value object or ']'");
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            JsonFiles.expect(context, p, JsonToken.END_OBJECT, "'}'");
+            if (p.nextToken() != null) {
+                JsonFiles.expect(context, p, null, "the end of the file");
+            }
+        } catch (JsonProcessingException e) {
+            throw JsonFiles.malformed(context, e);
+        }
+        context.counts().add(writer.finish());
+        context.progress().update(size, size, records);
+    }
+
+    private static RawDataValue readValue(JsonParser p, String setPeriod, String setOrgUnit, String setAoc)
+            throws IOException {
+        long line = p.currentLocation().getLineNr();
+        String dataElement = null;
+        String period = setPeriod;
+        String orgUnit = setOrgUnit;
+        String coc = null;
+        String aoc = setAoc;
+        String value = null;
+        String storedBy = null;
+        String created = null;
+        String lastUpdated = null;
+        String comment = null;
+        boolean followup = false;
+        boolean deleted = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "dataElement" -> dataElement = JsonFiles.text(p);
+                case "period" -> period = JsonFiles.text(p);
+                case "orgUnit" -> orgUnit = JsonFiles.text(p);
+                case "categoryOptionCombo" -> coc = JsonFiles.text(p);
+                case "attributeOptionCombo" -> aoc = JsonFiles.text(p);
+                case "value" -> value = JsonFiles.text(p);
+                case "storedBy" -> storedBy = JsonFiles.text(p);
+                case "created" -> created = JsonFiles.text(p);
+                case "lastUpdated" -> lastUpdated = JsonFiles.text(p);
+                case "comment" -> comment = JsonFiles.text(p);
+                case "followup", "followUp" -> followup = JsonFiles.bool(p);
+                case "deleted" -> deleted = JsonFiles.bool(p);
+                default -> p.skipChildren();
+            }
+        }
+        return new RawDataValue(dataElement, period, orgUnit, coc, aoc, value, storedBy, created, lastUpdated,
+                comment, followup, deleted, line);
+    }
+}

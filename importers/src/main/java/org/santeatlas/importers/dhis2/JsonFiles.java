@@ -1,0 +1,72 @@
+package org.santeatlas.importers.dhis2;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.santeatlas.importers.ImportContext;
+import org.santeatlas.importers.ImportFailure;
+
+/** Shared plumbing of the streaming JSON importers. */
+final class JsonFiles {
+
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private JsonFiles() {
+    }
+
+    static JsonParser open(Path file) throws IOException {
+        return FACTORY.createParser(Files.newInputStream(file));
+    }
+
+    /** A syntax error as a failure naming the line and column, e.g. for a truncated file. */
+    static ImportFailure malformed(ImportContext context, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        long line = at == null ? 0 : at.getLineNr();
+        long column = at == null ? 0 : at.getColumnNr();
+        String reason = e.getOriginalMessage();
+        return new ImportFailure(context.problem(line, column, "import.malformedJson",
+                "malformed JSON: " + reason, reason), e);
+    }
+
+    /** The scalar at the parser as text (DHIS2 writes numbers and booleans either quoted or bare). */
+    static String text(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        return p.getText();
+    }
+
+    static boolean bool(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return Boolean.parseBoolean(p.getText().trim());
+        }
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            p.skipChildren();
+        }
+        return false;
+    }
+
+    static void expect(ImportContext context, JsonParser p, JsonToken expected, String what) throws IOException,
+            ImportFailure {
+        JsonToken t = p.currentToken();
+        if (t != expected) {
+            JsonLocation at = p.currentLocation();
+            throw new ImportFailure(context.problem(at.getLineNr(), at.getColumnNr(), "import.unexpectedJson",
+                    "expected " + what + " but found " + (t == null ? "end of file" : t.asString()), what));
+        }
+    }
+}

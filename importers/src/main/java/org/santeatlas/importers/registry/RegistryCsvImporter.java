@@ -1,0 +1,156 @@
+package org.santeatlas.importers.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.santeatlas.importers.ColumnMapping;
+import org.santeatlas.importers.Coordinates;
+import org.santeatlas.importers.CsvFiles;
+import org.santeatlas.importers.ImportContext;
+import org.santeatlas.importers.ImportFailure;
+import org.santeatlas.importers.ImportFormat;
+import org.santeatlas.importers.Importer;
+
+/**
+ * A master facility list in CSV, as ministries keep it in spreadsheets: one facility a row, columns
+ * found by header in French or English (code, nom, type, statut, région, district, aire de santé,
+ * latitude, longitude, propriétaire), ';' or ',' separated, decimal degrees with a point or a comma.
+ * Rows are keyed by code within the registry source; unmapped columns are kept as attributes.
+ */
+public final class RegistryCsvImporter implements Importer {
+
+    /** The registry source name records are filed under (one master facility list per workspace). */
+    public static final String DEFAULT_SOURCE = "registry";
+
+    static final Map<String, List<String>> SYNONYMS = Map.of(
+            "code", List.of("code", "id", "identifiant", "facility_code", "code_fs", "code_formation_sanitaire"),
+            "name", List.of("nom", "name", "nom_fs", "facility_name", "formation_sanitaire", "nom_formation_sanitaire"),
+            "type", List.of("type", "type_fs", "facility_type", "categorie", "category"),
+            "status", List.of("statut", "status", "etat", "state"),
+            "region", List.of("region"),
+            "district", List.of("district", "district_sanitaire", "health_district"),
+            "healthArea", List.of("aire_sante", "aire_de_sante", "health_area", "zone_de_sante", "aire"),
+            "latitude", List.of("latitude", "lat", "y"),
+            "longitude", List.of("longitude", "lon", "long", "lng", "x"),
+            "ownership", List.of("proprietaire", "ownership", "owner", "secteur", "gestion"));
+
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public ImportFormat format() {
+        return ImportFormat.REGISTRY_CSV;
+    }
+
+    @Override
+    public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
+        var c = context.connection();
+        try (CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file()));
+             PreparedStatement select = c.prepareStatement("SELECT NAME, FACILITY_TYPE, STATUS, OWNERSHIP, REGION,"
+                     + " DISTRICT, HEALTH_AREA, LATITUDE, LONGITUDE, ATTRIBUTES FROM REGISTRY_RECORD"
+                     + " WHERE SOURCE = ? AND CODE = ?");
+             PreparedStatement merge = c.prepareStatement("MERGE INTO REGISTRY_RECORD(NAME, FACILITY_TYPE, STATUS,"
+                     + " OWNERSHIP, REGION, DISTRICT, HEALTH_AREA, LATITUDE, LONGITUDE, ATTRIBUTES, POINT, BATCH_ID,"
+                     + " SOURCE, CODE) KEY(SOURCE, CODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Iterator<CSVRecord> it = parser.iterator();
+            if (!it.hasNext()) {
+                throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
+            }
+            ColumnMapping mapping = ColumnMapping.fromHeader(it.next(), SYNONYMS);
+            if (!mapping.has("code") || !mapping.has("name")) {
+                throw new ImportFailure(context.problem(1, 0, "import.registryMissingColumns",
+                        "the header needs a code and a name column (code, nom)"));
+            }
+            while (it.hasNext()) {
+                CSVRecord r = it.next();
+                long line = parser.getCurrentLineNumber();
+                String code = mapping.get(r, "code").orElse(null);
+                String name = mapping.get(r, "name").orElse(null);
+                if (code == null || name == null) {
+                    context.counts().rejected();
+                    context.report(line, 0, "import.registryMissingCodeOrName", "row without code or name");
+                    continue;
+                }
+                Double lat = null;
+                Double lon = null;
+                if (mapping.get(r, "latitude").isPresent() || mapping.get(r, "longitude").isPresent()) {
+                    OptionalDouble la = Coordinates.parseDecimalDegrees(mapping.get(r, "latitude").orElse(""));
+                    OptionalDouble lo = Coordinates.parseDecimalDegrees(mapping.get(r, "longitude").orElse(""));
+                    if (la.isEmpty() || lo.isEmpty() || Math.abs(la.getAsDouble()) > 90
+                            || Math.abs(lo.getAsDouble()) > 180) {
+                        context.report(line, 0, "import.registryBadCoordinates", code
+                                + ": unreadable or out-of-range coordinates; kept without a location", code);
+                    } else {
+                        lat = la.getAsDouble();
+                        lon = lo.getAsDouble();
+                    }
+                }
+                ObjectNode attributes = MAPPER.createObjectNode();
+                for (int col = 0; col < r.size() && col < mapping.header().size(); col++) {
+                    if (!mapping.isMapped(col) && !r.get(col).isBlank()) {
+                        attributes.put(mapping.header().get(col), r.get(col));
+                    }
+                }
+                Object[] values = {name, mapping.get(r, "type").orElse(null), mapping.get(r, "status").orElse(null),
+                    mapping.get(r, "ownership").orElse(null), mapping.get(r, "region").orElse(null),
+                    mapping.get(r, "district").orElse(null), mapping.get(r, "healthArea").orElse(null), lat, lon,
+                    attributes.isEmpty() ? null : attributes.toString()};
+                select.setString(1, DEFAULT_SOURCE);
+                select.setString(2, code);
+                boolean exists;
+                try (ResultSet rs = select.executeQuery()) {
+                    exists = rs.next();
+                    if (exists && same(rs, values)) {
+                        context.counts().unchanged();
+                        continue;
+                    }
+                }
+                for (int i = 0; i < values.length; i++) {
+                    merge.setObject(i + 1, values[i]);
+                }
+                Point point = lat == null ? null : WGS84.createPoint(new Coordinate(lon, lat));
+                merge.setObject(11, point);
+                merge.setInt(12, context.batchId());
+                merge.setString(13, DEFAULT_SOURCE);
+                merge.setString(14, code);
+                merge.executeUpdate();
+                if (exists) {
+                    context.counts().updated();
+                } else {
+                    context.counts().created();
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new ImportFailure(context.problem(0, 0, "import.malformedCsv",
+                    "malformed CSV: " + e.getCause().getMessage(), String.valueOf(e.getCause().getMessage())), e);
+        }
+    }
+
+    private static boolean same(ResultSet rs, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object stored = rs.getObject(i + 1);
+            if (stored instanceof java.sql.Clob clob) {
+                stored = clob.getSubString(1, (int) clob.length());
+            }
+            if (!Objects.equals(stored, values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
