@@ -157,7 +157,7 @@ public final class DataValueWriter {
         double number = NumericValues.parse(value);
         num[i] = number;
         text[i] = NumericValues.isCanonical(value, number) ? null : intern(value);
-        storedBy[i] = intern(v.storedBy());
+        storedBy[i] = isBlank(v.storedBy()) ? null : intern(v.storedBy());
         created[i] = createdAt;
         lastUpdated[i] = updatedAt;
         comment[i] = isBlank(v.comment()) ? null : v.comment();

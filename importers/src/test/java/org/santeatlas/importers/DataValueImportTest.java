@@ -1,0 +1,200 @@
+package org.santeatlas.importers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.santeatlas.core.workspace.Workspace;
+
+/** Data value sets (JSON and CSV) into a real workspace file, with small hand-written files. */
+class DataValueImportTest {
+
+    static final String METADATA = """
+            {"system": {"version": "2.40"},
+             "organisationUnits": [
+               {"id": "PaysFictif1", "code": "SC", "name": "Sahel Central (fictif)", "level": 1, "path": "/PaysFictif1"},
+               {"id": "CsiKollo001", "code": "SC-KL-1", "name": "CSI Kollo", "level": 2, "parent": {"id": "PaysFictif1"},
+                "path": "/PaysFictif1/CsiKollo001", "geometry": {"type": "Point", "coordinates": [2.33, 13.31]}}],
+             "dataElements": [
+               {"id": "DeConsult01", "code": "CONS", "name": "Consultations externes", "valueType": "INTEGER_ZERO_OR_POSITIVE",
+                "aggregationType": "SUM", "domainType": "AGGREGATE", "categoryCombo": {"id": "bjDvmb4bfuf"}},
+               {"id": "DeRemark001", "name": "Remarque", "valueType": "TEXT", "aggregationType": "NONE",
+                "domainType": "AGGREGATE", "categoryCombo": {"id": "bjDvmb4bfuf"}}]}
+            """;
+
+    @TempDir
+    Path dir;
+    Workspace workspace;
+    ImportService service;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        workspace = Workspace.create(dir.resolve("ws"));
+        service = new ImportService(workspace);
+        ImportResult meta = importText("metadata.json", METADATA);
+        assertThat(meta.failed()).isFalse();
+        assertThat(meta.counts().createdCount()).isEqualTo(4);
+    }
+
+    @AfterEach
+    void tearDown() {
+        workspace.close();
+    }
+
+    @Test
+    void importsValuesAndKeepsTheirTextExactly() throws Exception {
+        ImportResult r = importText("dv.json", """
+                {"dataValues": [
+                  {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120",
+                   "storedBy": "ds_kollo", "created": "2024-02-03T10:00:00.000+0000", "lastUpdated": "2024-02-03T10:00:00.000"},
+                  {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "SC-KL-1", "value": 95},
+                  {"dataElement": "DeRemark001", "period": "202401", "orgUnit": "CsiKollo001", "value": "rupture d'intrants",
+                   "comment": "vérifié", "followup": true},
+                  {"dataElement": "DeConsult01", "period": "202403", "orgUnit": "CsiKollo001", "value": "007"}]}
+                """);
+        assertThat(r.failed()).isFalse();
+        assertThat(r.counts().createdCount()).isEqualTo(4);
+        assertThat(r.batchId()).isPresent();
+        assertThat(workspace.summary().dataValues()).isEqualTo(4);
+        assertThat(values()).containsExactly(
+                "DeConsult01 202401 CsiKollo001 120 ds_kollo null false",
+                "DeConsult01 202402 CsiKollo001 95 null null false",
+                "DeConsult01 202403 CsiKollo001 007 null null false",
+                "DeRemark001 202401 CsiKollo001 rupture d'intrants null vérifié true");
+        assertThat(workspace.summary().periods().orElseThrow().first()).isEqualTo("202401");
+        assertThat(workspace.summary().periods().orElseThrow().last()).isEqualTo("202403");
+    }
+
+    @Test
+    void reimportingTheSameFileChangesNothingAndRecordsNoBatch() throws Exception {
+        String file = """
+                {"dataValues": [
+                  {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120"},
+                  {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "CsiKollo001", "value": "95"}]}
+                """;
+        importText("dv.json", file);
+        long batches = workspace.summary().importBatches();
+        ImportResult again = importText("dv.json", file);
+        assertThat(again.changedNothing()).isTrue();
+        assertThat(again.counts().unchangedCount()).isEqualTo(2);
+        assertThat(again.batchId()).isEmpty();
+        assertThat(workspace.summary().importBatches()).isEqualTo(batches);
+    }
+
+    @Test
+    void updatesAChangedValueAndHonoursDeleted() throws Exception {
+        importText("dv.json", """
+                {"dataValues": [
+                  {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120"},
+                  {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "CsiKollo001", "value": "95"},
+                  {"dataElement": "DeConsult01", "period": "202403", "orgUnit": "CsiKollo001", "value": "88"}]}
+                """);
+        ImportResult r = importText("dv2.json", """
+                {"dataValues": [
+                  {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "1200"},
+                  {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "CsiKollo001", "value": "95", "deleted": true},
+                  {"dataElement": "DeConsult01", "period": "202403", "orgUnit": "CsiKollo001", "value": ""}]}
+                """);
+        assertThat(r.counts().updatedCount()).isEqualTo(1);
+        assertThat(r.counts().deletedCount()).isEqualTo(2);
+        assertThat(workspace.summary().dataValues()).isEqualTo(1);
+        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 1200 null null false");
+    }
+
+    @Test
+    void rejectsValuesWithUnknownReferencesNamingTheLine() throws Exception {
+        ImportResult r = importText("dv.json", """
+                {"dataValues": [
+                  {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120"},
+                  {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "Inconnu0001", "value": "5"},
+                  {"dataElement": "DeConsult01", "period": "2024-13", "orgUnit": "CsiKollo001", "value": "5"}]}
+                """);
+        assertThat(r.failed()).isFalse();
+        assertThat(r.counts().createdCount()).isEqualTo(1);
+        assertThat(r.counts().rejectedCount()).isEqualTo(2);
+        assertThat(r.problems()).extracting(p -> p.format()).containsExactly(
+                "dv.json:3: unknown org unit 'Inconnu0001'",
+                "dv.json:4: invalid period '2024-13': " + r.problems().get(1).args().get(1));
+    }
+
+    @Test
+    void aTruncatedFileFailsWithItsLineAndLeavesTheWorkspaceUnchanged() throws Exception {
+        importText("ok.json", """
+                {"dataValues": [{"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "1"}]}
+                """);
+        long before = workspace.summary().dataValues();
+        long batches = workspace.summary().importBatches();
+        ImportResult r = importText("cut.json", """
+                {"dataValues": [
+                  {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "CsiKollo001", "value": "2"},
+                  {"dataElement": "DeConsult01", "period": "202403", "orgUn""");
+        assertThat(r.failed()).isTrue();
+        assertThat(r.failure().orElseThrow().file()).isEqualTo("cut.json");
+        assertThat(r.failure().orElseThrow().line()).isEqualTo(3);
+        assertThat(r.failure().orElseThrow().key()).isEqualTo("import.malformedJson");
+        assertThat(workspace.summary().dataValues()).isEqualTo(before);
+        assertThat(workspace.summary().importBatches()).isEqualTo(batches);
+    }
+
+    @Test
+    void setLevelPeriodAndOrgUnitApplyToValuesWithoutThem() throws Exception {
+        ImportResult r = importText("set.json", """
+                {"dataSet": "x", "period": "2024Q1", "orgUnit": "CsiKollo001",
+                 "dataValues": [{"dataElement": "DeConsult01", "value": "300"}]}
+                """);
+        assertThat(r.counts().createdCount()).isEqualTo(1);
+        assertThat(values()).containsExactly("DeConsult01 2024Q1 CsiKollo001 300 null null false");
+    }
+
+    @Test
+    void importsDhis2CsvWithHeaderOrWithoutAndWithSemicolons() throws Exception {
+        ImportResult withHeader = importText("dv.csv", """
+                dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup,deleted
+                DeConsult01,202401,CsiKollo001,HllvX50cXC0,HllvX50cXC0,120,ds_kollo,2024-02-03T10:00:00.000+0000,,false,false
+                DeRemark001,202401,CsiKollo001,,,"stock, rupture",,,,,
+                """);
+        assertThat(withHeader.format()).isEqualTo(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
+        assertThat(withHeader.counts().createdCount()).isEqualTo(2);
+        ImportResult noHeader = service.importFile(write("dv2.csv", """
+                DeConsult01;202402;CsiKollo001;HllvX50cXC0;HllvX50cXC0;95;ds_kollo;;;false;false
+                """), Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_CSV), ImportProgress.NONE);
+        assertThat(noHeader.counts().createdCount()).isEqualTo(1);
+        assertThat(values()).containsExactly(
+                "DeConsult01 202401 CsiKollo001 120 ds_kollo null false",
+                "DeConsult01 202402 CsiKollo001 95 ds_kollo null false",
+                "DeRemark001 202401 CsiKollo001 stock, rupture null null false");
+    }
+
+    private ImportResult importText(String name, String content) throws Exception {
+        return service.importFile(write(name, content), Optional.empty(), ImportProgress.NONE);
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    /** Through the SQL view, as a user's query would see them. */
+    private List<String> values() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Statement st = workspace.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, DATA_VALUE, STORED_BY, COMMENT,"
+                     + " FOLLOWUP FROM DATA_VALUE WHERE NOT DELETED ORDER BY DATA_ELEMENT, PERIOD")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5) + " " + rs.getString(6) + " " + rs.getBoolean(7));
+            }
+        }
+        return rows;
+    }
+}
