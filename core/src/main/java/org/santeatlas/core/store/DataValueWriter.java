@@ -29,8 +29,21 @@ import org.santeatlas.core.workspace.Workspace;
  */
 public final class DataValueWriter {
 
-    /** Values buffered before a flush; bounds memory (≈8 MB) whatever the file size. */
-    public static final int CHUNK = 100_000;
+    /**
+     * Values buffered before a flush. A series that spans chunks is read back and rewritten once per
+     * chunk, and exports are often period-major (every series in every chunk), so chunks are as large
+     * as a third of the heap allows at about 70 bytes a value: 1.2 million values with -Xmx256m.
+     * The packed sort key bounds a chunk at {@link #MAX_CHUNK} values.
+     */
+    public static final int CHUNK = chunkSize(Runtime.getRuntime().maxMemory());
+
+    /** Index bits in the packed sort key: 22 bits of buffer index, 20 of period rank, 21 of series. */
+    static final int MAX_CHUNK = 1 << 22;
+
+    static int chunkSize(long maxHeapBytes) {
+        long budget = maxHeapBytes / 3 / 70;
+        return (int) Math.max(50_000, Math.min(MAX_CHUNK, budget));
+    }
 
     private static final byte FOLLOWUP = 1;
     private static final byte DELETED = 2;
@@ -52,18 +65,19 @@ public final class DataValueWriter {
     private final Map<String, String> strings = new HashMap<>();
 
     private int n;
-    private final int[] de = new int[CHUNK];
-    private final int[] ou = new int[CHUNK];
-    private final int[] coc = new int[CHUNK];
-    private final int[] aoc = new int[CHUNK];
-    private final int[] pe = new int[CHUNK];
-    private final double[] num = new double[CHUNK];
-    private final String[] text = new String[CHUNK];
-    private final String[] storedBy = new String[CHUNK];
-    private final long[] created = new long[CHUNK];
-    private final long[] lastUpdated = new long[CHUNK];
-    private final String[] comment = new String[CHUNK];
-    private final byte[] flags = new byte[CHUNK];
+    // Column buffers, grown by doubling up to CHUNK so that a small file costs little memory.
+    private int[] de = new int[1024];
+    private int[] ou = new int[1024];
+    private int[] coc = new int[1024];
+    private int[] aoc = new int[1024];
+    private int[] pe = new int[1024];
+    private double[] num = new double[1024];
+    private String[] text = new String[1024];
+    private String[] storedBy = new String[1024];
+    private long[] created = new long[1024];
+    private long[] lastUpdated = new long[1024];
+    private String[] comment = new String[1024];
+    private byte[] flags = new byte[1024];
 
     private int longestSeries;
     private final PreparedStatement select;
@@ -147,6 +161,9 @@ public final class DataValueWriter {
         }
         // DHIS2: an empty value without a comment deletes the stored value.
         boolean deleted = v.deleted() || (isBlank(v.value()) && isBlank(v.comment()));
+        if (n == de.length) {
+            grow();
+        }
         int i = n++;
         de[i] = deId;
         ou[i] = ouId;
@@ -166,6 +183,22 @@ public final class DataValueWriter {
             flush();
         }
         return true;
+    }
+
+    private void grow() {
+        int size = Math.min(CHUNK, de.length * 2);
+        de = Arrays.copyOf(de, size);
+        ou = Arrays.copyOf(ou, size);
+        coc = Arrays.copyOf(coc, size);
+        aoc = Arrays.copyOf(aoc, size);
+        pe = Arrays.copyOf(pe, size);
+        num = Arrays.copyOf(num, size);
+        text = Arrays.copyOf(text, size);
+        storedBy = Arrays.copyOf(storedBy, size);
+        created = Arrays.copyOf(created, size);
+        lastUpdated = Arrays.copyOf(lastUpdated, size);
+        comment = Arrays.copyOf(comment, size);
+        flags = Arrays.copyOf(flags, size);
     }
 
     /** Flushes what is buffered and keeps {@code SERIES_SLOT} long enough for the DATA_VALUE view. */
@@ -199,24 +232,9 @@ public final class DataValueWriter {
         if (Thread.currentThread().isInterrupted()) {
             throw new SQLException("import cancelled", "57014");
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        // Stable sort: for the same key and period, the later line of the file wins, as in DHIS2.
-        Arrays.sort(order, (a, b) -> {
-            int c = Integer.compare(de[a], de[b]);
-            if (c == 0) {
-                c = Integer.compare(ou[a], ou[b]);
-            }
-            if (c == 0) {
-                c = Integer.compare(coc[a], coc[b]);
-            }
-            if (c == 0) {
-                c = Integer.compare(aoc[a], aoc[b]);
-            }
-            return c != 0 ? c : periods.compare(pe[a], pe[b]);
-        });
+        // Series written by the previous chunk must be in the table before this chunk reads them back.
+        executePending();
+        int[] order = chronologicalSeriesOrder();
         int start = 0;
         while (start < n) {
             int first = order[start];
@@ -227,17 +245,61 @@ public final class DataValueWriter {
             mergeSeries(order, start, end);
             start = end;
         }
+        Arrays.fill(text, 0, n, null);
+        Arrays.fill(comment, 0, n, null);
+        Arrays.fill(storedBy, 0, n, null);
         n = 0;
-        Arrays.fill(text, null);
-        Arrays.fill(comment, null);
-        Arrays.fill(storedBy, null);
+    }
+
+    /**
+     * Buffer indices grouped by series, chronological within a series, file order among equal periods
+     * (the later line of the file wins, as in DHIS2). Sorted as packed longs: series number (21 bits,
+     * by first appearance), period rank (20 bits), buffer index (22 bits).
+     */
+    private int[] chronologicalSeriesOrder() {
+        int maxPeriod = 0;
+        for (int i = 0; i < n; i++) {
+            maxPeriod = Math.max(maxPeriod, pe[i]);
+        }
+        boolean[] used = new boolean[maxPeriod + 1];
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (!used[pe[i]]) {
+                used[pe[i]] = true;
+                distinct++;
+            }
+        }
+        Integer[] chronological = new Integer[distinct];
+        for (int id = 0, k = 0; id <= maxPeriod; id++) {
+            if (used[id]) {
+                chronological[k++] = id;
+            }
+        }
+        Arrays.sort(chronological, periods::compare);
+        int[] rank = new int[maxPeriod + 1];
+        for (int r = 0; r < distinct; r++) {
+            rank[chronological[r]] = r;
+        }
+        Map<SeriesKey, Integer> seriesNumber = new HashMap<>();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            int series = seriesNumber.computeIfAbsent(new SeriesKey(de[i], ou[i], coc[i], aoc[i]),
+                    k -> seriesNumber.size());
+            keys[i] = ((long) series << 42) | ((long) rank[pe[i]] << 22) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (keys[i] & (MAX_CHUNK - 1));
+        }
+        return order;
     }
 
     private boolean sameSeries(int a, int b) {
         return de[a] == de[b] && ou[a] == ou[b] && coc[a] == coc[b] && aoc[a] == aoc[b];
     }
 
-    private void mergeSeries(Integer[] order, int start, int end) throws SQLException {
+    private void mergeSeries(int[] order, int start, int end) throws SQLException {
         int f = order[start];
         SeriesKey key = new SeriesKey(de[f], ou[f], coc[f], aoc[f]);
         boolean mayExist = !storeWasEmpty || written.contains(key);

@@ -1,0 +1,141 @@
+package org.santeatlas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The santeatlas command line end to end, in process, on real files. */
+class CliTest {
+
+    @TempDir
+    static Path dir;
+    static Path workspace;
+    static JsonNode manifest;
+    static Locale previous;
+
+    record Run(int code, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SanteAtlasCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void buildDemo() throws Exception {
+        previous = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        Run demo = run("demo", "--out", dir.resolve("demo").toString());
+        assertThat(demo.code()).as(demo.err()).isZero();
+        List<String> lines = demo.outLines();
+        workspace = Path.of(lines.get(lines.size() - 1));
+        manifest = new ObjectMapper().readTree(dir.resolve("demo").resolve("manifest.json").toFile());
+    }
+
+    @AfterAll
+    static void restoreLocale() {
+        Locale.setDefault(previous);
+    }
+
+    @Test
+    void demoPrintsTheWorkspacePathLastAndSummaryJsonMatchesTheGenerator() throws Exception {
+        assertThat(workspace).exists().hasFileName("demo.mv.db");
+        JsonNode summary = summaryJson();
+        JsonNode counts = manifest.get("counts");
+        for (String key : List.of("orgUnits", "dataElements", "categoryOptionCombos", "dataSets", "dataValues",
+                "completeRegistrations", "localities", "registryRecords")) {
+            assertThat(summary.get(key).asLong()).as(key).isEqualTo(counts.get(key).asLong());
+        }
+        assertThat(summary.get("periods").get("first").asText()).isEqualTo(counts.get("periods").get("first").asText());
+        assertThat(summary.get("periods").get("last").asText()).isEqualTo(counts.get("periods").get("last").asText());
+        assertThat(summary.get("importBatches").asLong()).isEqualTo(5);
+        assertThat(summary.get("demo").asBoolean()).isTrue();
+        JsonNode extent = summary.get("extent");
+        assertThat(extent.get("minLongitude").asDouble()).isLessThan(extent.get("maxLongitude").asDouble());
+        assertThat(extent.get("minLatitude").asDouble()).isLessThan(extent.get("maxLatitude").asDouble());
+    }
+
+    @Test
+    void importingTheSameFilesAgainChangesNoCount() throws Exception {
+        JsonNode before = summaryJson();
+        Path d = dir.resolve("demo");
+        Run again = run("import", "-w", workspace.toString(), d.resolve("metadata.json").toString(),
+                d.resolve("dataValueSets.json").toString(), d.resolve("completeDataSetRegistrations.json").toString(),
+                d.resolve("registry.csv").toString(), d.resolve("localities.csv").toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("nothing changed").doesNotContain("created 1");
+        assertThat(summaryJson()).isEqualTo(before);
+    }
+
+    @Test
+    void aTruncatedFileExitsOneWithItsLineAndLeavesEveryCountUnchanged() throws Exception {
+        JsonNode before = summaryJson();
+        byte[] all = Files.readAllBytes(dir.resolve("demo").resolve("dataValueSets.json"));
+        Path cut = dir.resolve("cut.json");
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
+        long lines = new String(java.util.Arrays.copyOf(all, all.length / 2), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().count();
+        Run r = run("import", "-w", workspace.toString(), cut.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("cut.json:" + lines + ":").contains("malformed JSON")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(summaryJson()).isEqualTo(before);
+    }
+
+    @Test
+    void userErrorsAreOneLineAndExitOne() throws Exception {
+        Run unknown = run("summary", "--nope");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).startsWith("santeatlas: ").doesNotContain("\tat ");
+
+        Path notes = dir.resolve("notes.mv.db");
+        Files.writeString(notes, "pas une base");
+        Run foreign = run("summary", "-w", notes.toString());
+        assertThat(foreign.code()).isEqualTo(1);
+        assertThat(foreign.err().lines().count()).isEqualTo(1);
+        assertThat(foreign.err()).contains("is not a SantéAtlas workspace");
+        assertThat(Files.readString(notes)).isEqualTo("pas une base");
+
+        Run missing = run("import", "-w", dir.resolve("x").toString(), dir.resolve("absent.json").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such file");
+        assertThat(dir.resolve("x.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void summaryTextFollowsTheLocale() {
+        Locale.setDefault(Locale.FRANCE);
+        try {
+            Run r = run("summary", "-w", workspace.toString());
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("DONNÉES FICTIVES").contains("Unités d'organisation");
+            String values = String.format(Locale.FRANCE, "%,d", manifest.get("counts").get("dataValues").asLong());
+            assertThat(r.out().replace('\u202F', ' ').replace('\u00A0', ' ')).contains(values.replace('\u202F', ' ')
+                    .replace('\u00A0', ' '));
+        } finally {
+            Locale.setDefault(Locale.ENGLISH);
+        }
+    }
+
+    private static JsonNode summaryJson() throws Exception {
+        Run r = run("summary", "-w", workspace.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        return new ObjectMapper().readTree(r.out());
+    }
+}
