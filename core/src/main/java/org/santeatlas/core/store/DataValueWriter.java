@@ -64,6 +64,7 @@ public final class DataValueWriter {
     private final Set<SeriesKey> written = new HashSet<>();
     private final Map<String, String> strings = new HashMap<>();
 
+    private final int chunkLimit;
     private int n;
     // Column buffers, grown by doubling up to CHUNK so that a small file costs little memory.
     private int[] de = new int[1024];
@@ -88,6 +89,13 @@ public final class DataValueWriter {
 
     public DataValueWriter(Connection connection, int batchId, String file, Consumer<Problem> problems)
             throws SQLException {
+        this(connection, batchId, file, problems, CHUNK);
+    }
+
+    /** With a chunk size of one's own: tests use tiny chunks to cross chunk boundaries. */
+    DataValueWriter(Connection connection, int batchId, String file, Consumer<Problem> problems, int chunkLimit)
+            throws SQLException {
+        this.chunkLimit = Math.min(chunkLimit, MAX_CHUNK);
         this.connection = connection;
         this.batchId = batchId;
         this.file = file;
@@ -179,14 +187,14 @@ public final class DataValueWriter {
         lastUpdated[i] = updatedAt;
         comment[i] = isBlank(v.comment()) ? null : v.comment();
         flags[i] = (byte) ((v.followup() ? FOLLOWUP : 0) | (deleted ? DELETED : 0));
-        if (n == CHUNK) {
+        if (n == chunkLimit) {
             flush();
         }
         return true;
     }
 
     private void grow() {
-        int size = Math.min(CHUNK, de.length * 2);
+        int size = Math.min(chunkLimit, de.length * 2);
         de = Arrays.copyOf(de, size);
         ou = Arrays.copyOf(ou, size);
         coc = Arrays.copyOf(coc, size);

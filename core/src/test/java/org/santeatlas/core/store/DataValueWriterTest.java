@@ -1,0 +1,96 @@
+package org.santeatlas.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.santeatlas.core.workspace.Workspace;
+
+class DataValueWriterTest {
+
+    @TempDir
+    Path dir;
+
+    /** Period-major input, as DHIS2 monthly exports come: every series in every chunk. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 7, 1000})
+    void seriesSpanningChunksAreMergedWhateverTheChunkSize(int chunk) throws Exception {
+        try (Workspace ws = Workspace.create(dir.resolve("w" + chunk))) {
+            Connection c = ws.connection();
+            seed(c);
+            c.setAutoCommit(false);
+            DataValueWriter w = new DataValueWriter(c, 1, "f.json", p -> { }, chunk);
+            for (String period : List.of("202403", "202401", "202402")) {
+                for (String ou : List.of("OrgUnitAAAA", "OrgUnitBBBB")) {
+                    w.add(value("DataElemAAA", period, ou, period.substring(4) + ou.charAt(7)));
+                }
+            }
+            ImportCounts counts = w.finish();
+            c.commit();
+            assertThat(counts.createdCount()).isEqualTo(6);
+            assertThat(rows(c)).containsExactly(
+                    "OrgUnitAAAA [202401, 202402, 202403] [01A, 02A, 03A]",
+                    "OrgUnitBBBB [202401, 202402, 202403] [01B, 02B, 03B]");
+
+            DataValueWriter again = new DataValueWriter(c, 2, "f.json", p -> { }, chunk);
+            // The same key twice in one file: the later line wins, as in DHIS2.
+            again.add(value("DataElemAAA", "202402", "OrgUnitBBBB", "changé"));
+            again.add(value("DataElemAAA", "202402", "OrgUnitBBBB", "02B"));
+            ImportCounts second = again.finish();
+            c.commit();
+            assertThat(rows(c)).containsExactly(
+                    "OrgUnitAAAA [202401, 202402, 202403] [01A, 02A, 03A]",
+                    "OrgUnitBBBB [202401, 202402, 202403] [01B, 02B, 03B]");
+            assertThat(second.createdCount()).isZero();
+        }
+    }
+
+    @Test
+    void chunkSizeFollowsTheHeapWithinBounds() {
+        assertThat(DataValueWriter.chunkSize(256L << 20)).isBetween(1_000_000, 1_400_000);
+        assertThat(DataValueWriter.chunkSize(8L << 20)).isEqualTo(50_000);
+        assertThat(DataValueWriter.chunkSize(64L << 30)).isEqualTo(DataValueWriter.MAX_CHUNK);
+    }
+
+    private static RawDataValue value(String de, String pe, String ou, String v) {
+        return new RawDataValue(de, pe, ou, null, null, v, null, null, null, null, false, false, 0);
+    }
+
+    private static void seed(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO ORG_UNIT(UID, NAME) VALUES ('OrgUnitAAAA', 'A'), ('OrgUnitBBBB', 'B')");
+            st.execute("INSERT INTO DATA_ELEMENT(UID, NAME) VALUES ('DataElemAAA', 'Consultations')");
+        }
+    }
+
+    /** Each series: org unit, then its periods and values in stored (chronological) order. */
+    private static List<String> rows(Connection c) throws Exception {
+        java.util.Map<Integer, String> iso = new java.util.HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ID, ISO FROM PERIOD")) {
+            while (rs.next()) {
+                iso.put(rs.getInt(1), rs.getString(2));
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT OU.UID, S.PERIOD_IDS, S.TEXT_VALUES FROM DATA_VALUE_SERIES S"
+                     + " JOIN ORG_UNIT OU ON OU.ID = S.ORG_UNIT_ID ORDER BY OU.UID")) {
+            while (rs.next()) {
+                List<String> periods = new ArrayList<>();
+                for (Object id : (Object[]) rs.getArray(2).getArray()) {
+                    periods.add(iso.get((Integer) id));
+                }
+                rows.add(rs.getString(1) + " " + periods + " " + List.of((Object[]) rs.getArray(3).getArray()));
+            }
+        }
+        return rows;
+    }
+}
