@@ -3,6 +3,7 @@ package org.santeatlas.app;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.santeatlas.app.cli.SanteAtlasCommand;
+import org.santeatlas.app.shell.DesktopLauncher;
 
 /**
  * Entry point of {@code ./santeatlas}: with no argument, the desktop app on the demo workspace; with
@@ -16,7 +17,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            GuiEntry.openDemo();
+            DesktopLauncher.launch(new DesktopLauncher.Target.OpenDemo(AppDirectories.demo()));
             return;
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -3,6 +3,7 @@ package org.santeatlas.app.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,10 +55,12 @@ public final class DemoWorkspaces {
         progress.accept("demo.generating");
         DemoFiles files = DemoGenerator.generate(size, seed, dir);
         Path file = workspaceFile(dir);
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(file.resolveSibling(WORKSPACE_NAME + ".trace.db"));
+        // Built under another name and moved into place when complete, so that a build killed half-way
+        // never leaves a demo.mv.db that ensure() would take for a finished one.
+        Path building = Workspace.fileFor(dir.resolve(".building-" + WORKSPACE_NAME));
+        Files.deleteIfExists(building);
         List<ImportResult> results = new ArrayList<>();
-        try (Workspace workspace = Workspace.create(file)) {
+        try (Workspace workspace = Workspace.create(building)) {
             workspace.markDemo(true);
             ImportService service = new ImportService(workspace);
             List<Object[]> steps = List.of(
@@ -76,7 +79,11 @@ public final class DemoWorkspaces {
                 }
                 results.add(result);
             }
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(building);
+            throw e;
         }
+        Files.move(building, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Build(file, files, results);
     }
 
