@@ -11,7 +11,13 @@ import org.santeatlas.core.store.Problem;
  * that its rows are stamped with, a sink for problems, and progress reporting (bytes read).
  */
 public record ImportContext(Path file, String displayName, Connection connection, int batchId,
-                            Consumer<Problem> problems, ImportProgress progress, ImportCounts counts) {
+                            Consumer<Problem> problems, ImportProgress progress, ImportCounts counts,
+                            HashingInput input) {
+
+    /** The file's bytes; reading them through here also computes the batch's SHA-256. */
+    public java.io.InputStream open() throws java.io.IOException {
+        return input.open();
+    }
 
     public Problem problem(long line, long column, String key, String message, String... args) {
         return Problem.of(displayName, line, column, key, message, args);

@@ -81,22 +81,23 @@ public final class ImportService {
         Connection connection = workspace.connection();
         try {
             connection.setAutoCommit(false);
-            String sha256 = sha256(file);
-            int batchId = startBatch(connection, file, sha256, format);
+            int batchId = startBatch(connection, file, format);
+            HashingInput input = new HashingInput(file);
             ImportContext context = new ImportContext(file, name, connection, batchId, p -> {
                 if (problems.size() < MAX_PROBLEMS) {
                     problems.add(p);
                 } else {
                     dropped[0]++;
                 }
-            }, progress, counts);
+            }, progress, counts, input);
             importerFor(format).run(context);
             if (!counts.changedAnything()) {
                 connection.rollback();
                 return new ImportResult(file, format, counts, Optional.empty(), Optional.empty(), problems,
                         dropped[0]);
             }
-            finishBatch(connection, batchId, counts, problems);
+            Optional<String> digest = input.digestIfComplete();
+            finishBatch(connection, batchId, counts, problems, digest.isPresent() ? digest.get() : sha256(file));
             connection.commit();
             return new ImportResult(file, format, counts, Optional.of(batchId), Optional.empty(), problems,
                     dropped[0]);
@@ -140,15 +141,13 @@ public final class ImportService {
         }
     }
 
-    private static int startBatch(Connection c, Path file, String sha256, ImportFormat format) throws SQLException,
-            IOException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO IMPORT_BATCH(FILE_NAME, FILE_SHA256,"
-                + " FILE_SIZE, FORMAT, STARTED) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+    private static int startBatch(Connection c, Path file, ImportFormat format) throws SQLException, IOException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO IMPORT_BATCH(FILE_NAME, FILE_SIZE, FORMAT,"
+                + " STARTED) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, file.toAbsolutePath().toString());
-            insert.setString(2, sha256);
-            insert.setLong(3, Files.size(file));
-            insert.setString(4, format.id());
-            insert.setObject(5, OffsetDateTime.now());
+            insert.setLong(2, Files.size(file));
+            insert.setString(3, format.id());
+            insert.setObject(4, OffsetDateTime.now());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -157,11 +156,11 @@ public final class ImportService {
         }
     }
 
-    private static void finishBatch(Connection c, int batchId, ImportCounts counts, List<Problem> problems)
-            throws SQLException {
+    private static void finishBatch(Connection c, int batchId, ImportCounts counts, List<Problem> problems,
+                                    String sha256) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE IMPORT_BATCH SET FINISHED = ?, CREATED_COUNT = ?,"
-                + " UPDATED_COUNT = ?, UNCHANGED_COUNT = ?, DELETED_COUNT = ?, REJECTED_COUNT = ?, ERRORS = ?"
-                + " WHERE ID = ?")) {
+                + " UPDATED_COUNT = ?, UNCHANGED_COUNT = ?, DELETED_COUNT = ?, REJECTED_COUNT = ?, ERRORS = ?,"
+                + " FILE_SHA256 = ? WHERE ID = ?")) {
             update.setObject(1, OffsetDateTime.now());
             update.setLong(2, counts.createdCount());
             update.setLong(3, counts.updatedCount());
@@ -170,7 +169,8 @@ public final class ImportService {
             update.setLong(6, counts.rejectedCount());
             update.setString(7, problems.isEmpty() ? null
                     : problems.stream().map(Problem::format).collect(Collectors.joining("\n")));
-            update.setInt(8, batchId);
+            update.setString(8, sha256);
+            update.setInt(9, batchId);
             update.executeUpdate();
         }
     }

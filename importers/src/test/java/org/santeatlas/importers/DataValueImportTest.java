@@ -75,6 +75,33 @@ class DataValueImportTest {
     }
 
     @Test
+    void theBatchRecordsTheFilesSha256AndCounts() throws Exception {
+        ImportResult r = importText("dv.json", """
+                {"dataValues": [
+                  {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120"},
+                  {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "Inconnu0001", "value": "95"}]}
+                """);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(dir.resolve("dv.json"))));
+        try (Statement st = workspace.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT FILE_SHA256, FORMAT, CREATED_COUNT, REJECTED_COUNT, ERRORS"
+                     + " FROM IMPORT_BATCH WHERE ID = " + r.batchId().orElseThrow())) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo(expected);
+            assertThat(rs.getString(2)).isEqualTo("dhis2-datavalueset-json");
+            assertThat(rs.getLong(3)).isEqualTo(1);
+            assertThat(rs.getLong(4)).isEqualTo(1);
+            assertThat(rs.getString(5)).contains("dv.json:3: unknown org unit 'Inconnu0001'");
+        }
+        try (Statement st = workspace.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM DATA_VALUE WHERE BATCH_ID = "
+                     + r.batchId().orElseThrow())) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void reimportingTheSameFileChangesNothingAndRecordsNoBatch() throws Exception {
         String file = """
                 {"dataValues": [

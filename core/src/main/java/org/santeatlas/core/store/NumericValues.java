@@ -47,7 +47,24 @@ public final class NumericValues {
 
     /** Whether {@code text} is exactly the canonical form of {@code number}. */
     public static boolean isCanonical(String text, double number) {
-        return !Double.isNaN(number) && text.equals(canonical(number));
+        if (Double.isNaN(number)) {
+            return false;
+        }
+        // Without allocating for the usual case: an optional '-' then digits, no leading zero, short.
+        int len = text.length();
+        int start = len > 0 && text.charAt(0) == '-' ? 1 : 0;
+        if (len - start >= 1 && len - start <= 15) {
+            for (int i = start; i < len; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return text.equals(canonical(number));
+                }
+            }
+            boolean leadingZero = text.charAt(start) == '0' && len - start > 1;
+            boolean negativeZero = start == 1 && len == 2 && text.charAt(1) == '0';
+            return !leadingZero && !negativeZero;
+        }
+        return text.equals(canonical(number));
     }
 
     /** The canonical text of a number, or null when it has none (NaN, fractions, huge values). */

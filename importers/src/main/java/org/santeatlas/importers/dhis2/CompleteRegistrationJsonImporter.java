@@ -45,7 +45,7 @@ public final class CompleteRegistrationJsonImporter implements Importer {
         PeriodIndex periods = PeriodIndex.load(c);
         int defaultCombo = combos.resolve(Workspace.defaultCategoryOptionComboUid());
         String key = " WHERE DATA_SET_ID = ? AND PERIOD_ID = ? AND ORG_UNIT_ID = ? AND ATTRIBUTE_OPTION_COMBO_ID = ?";
-        try (JsonParser p = JsonFiles.open(context.file());
+        try (JsonParser p = JsonFiles.open(context);
              PreparedStatement select = c.prepareStatement(
                      "SELECT REGISTERED, STORED_BY, COMPLETED FROM COMPLETE_REGISTRATION" + key);
              PreparedStatement insert = c.prepareStatement("INSERT INTO COMPLETE_REGISTRATION(REGISTERED, STORED_BY,"

@@ -33,8 +33,14 @@ public final class DataValueSetCsvImporter implements Importer {
 
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
-        DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(), context.displayName(),
-                context.problems());
+        try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
+                context.displayName(), context.problems())) {
+            read(context, writer);
+            context.counts().add(writer.finish());
+        }
+    }
+
+    private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
         char delimiter = CsvFiles.sniffDelimiter(context.file());
         long records = 0;
         try (CSVParser parser = CsvFiles.open(context.file(), delimiter)) {
@@ -70,7 +76,6 @@ public final class DataValueSetCsvImporter implements Importer {
             throw new ImportFailure(context.problem(0, 0, "import.malformedCsv",
                     "malformed CSV: " + e.getCause().getMessage(), e.getCause().getMessage()), e);
         }
-        context.counts().add(writer.finish());
         context.progress().update(1, 1, records);
     }
 

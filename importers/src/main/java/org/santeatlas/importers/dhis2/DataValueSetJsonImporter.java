@@ -28,14 +28,21 @@ public final class DataValueSetJsonImporter implements Importer {
 
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
+        try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
+                context.displayName(), context.problems())) {
+            read(context, writer);
+            context.counts().add(writer.finish());
+        }
+    }
+
+    private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
         long size = Files.size(context.file());
-        DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(), context.displayName(),
-                context.problems());
         String setPeriod = null;
         String setOrgUnit = null;
         String setAttributeOptionCombo = null;
         long records = 0;
-        try (JsonParser p = JsonFiles.open(context.file())) {
+        StringPool pool = new StringPool();
+        try (JsonParser p = JsonFiles.open(context)) {
             p.nextToken();
             JsonFiles.expect(context, p, JsonToken.START_OBJECT, "a JSON object with \"dataValues\"");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -48,7 +55,7 @@ public final class DataValueSetJsonImporter implements Importer {
                     case "dataValues" -> {
                         JsonFiles.expect(context, p, JsonToken.START_ARRAY, "an array of data values");
                         while (p.nextToken() == JsonToken.START_OBJECT) {
-                            RawDataValue v = readValue(p, setPeriod, setOrgUnit, setAttributeOptionCombo);
+                            RawDataValue v = readValue(p, pool, setPeriod, setOrgUnit, setAttributeOptionCombo);
                             writer.add(v);
                             if (++records % 50_000 == 0) {
                                 context.progress().update(p.currentLocation().getByteOffset(), size, records);
@@ -66,12 +73,11 @@ public final class DataValueSetJsonImporter implements Importer {
         } catch (JsonProcessingException e) {
             throw JsonFiles.malformed(context, e);
         }
-        context.counts().add(writer.finish());
         context.progress().update(size, size, records);
     }
 
-    private static RawDataValue readValue(JsonParser p, String setPeriod, String setOrgUnit, String setAoc)
-            throws IOException {
+    private static RawDataValue readValue(JsonParser p, StringPool pool, String setPeriod, String setOrgUnit,
+                                          String setAoc) throws IOException {
         long line = p.currentLocation().getLineNr();
         String dataElement = null;
         String period = setPeriod;
@@ -89,15 +95,15 @@ public final class DataValueSetJsonImporter implements Importer {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "dataElement" -> dataElement = JsonFiles.text(p);
-                case "period" -> period = JsonFiles.text(p);
-                case "orgUnit" -> orgUnit = JsonFiles.text(p);
-                case "categoryOptionCombo" -> coc = JsonFiles.text(p);
-                case "attributeOptionCombo" -> aoc = JsonFiles.text(p);
-                case "value" -> value = JsonFiles.text(p);
-                case "storedBy" -> storedBy = JsonFiles.text(p);
-                case "created" -> created = JsonFiles.text(p);
-                case "lastUpdated" -> lastUpdated = JsonFiles.text(p);
+                case "dataElement" -> dataElement = pooled(p, pool);
+                case "period" -> period = pooled(p, pool);
+                case "orgUnit" -> orgUnit = pooled(p, pool);
+                case "categoryOptionCombo" -> coc = pooled(p, pool);
+                case "attributeOptionCombo" -> aoc = pooled(p, pool);
+                case "value" -> value = pooled(p, pool);
+                case "storedBy" -> storedBy = pooled(p, pool);
+                case "created" -> created = pooled(p, pool);
+                case "lastUpdated" -> lastUpdated = pooled(p, pool);
                 case "comment" -> comment = JsonFiles.text(p);
                 case "followup", "followUp" -> followup = JsonFiles.bool(p);
                 case "deleted" -> deleted = JsonFiles.bool(p);
@@ -106,5 +112,13 @@ public final class DataValueSetJsonImporter implements Importer {
         }
         return new RawDataValue(dataElement, period, orgUnit, coc, aoc, value, storedBy, created, lastUpdated,
                 comment, followup, deleted, line);
+    }
+
+    /** A string field through the pool (no allocation for repeats); other scalars as text. */
+    private static String pooled(JsonParser p, StringPool pool) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            return pool.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
+        return JsonFiles.text(p);
     }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 
@@ -19,8 +17,9 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
-    static JsonParser open(Path file) throws IOException {
-        return FACTORY.createParser(Files.newInputStream(file));
+    /** A parser over the import's file, read through the context so that it is hashed on the way. */
+    static JsonParser open(ImportContext context) throws IOException {
+        return FACTORY.createParser(context.open());
     }
 
     /** A syntax error as a failure naming the line and column, e.g. for a truncated file. */

@@ -63,7 +63,7 @@ public final class MetadataJsonImporter implements Importer {
         }
 
         void run() throws ImportFailure, IOException, SQLException {
-            try (JsonParser p = JsonFiles.open(context.file())) {
+            try (JsonParser p = JsonFiles.open(context)) {
                 p.setCodec(MAPPER);
                 p.nextToken();
                 JsonFiles.expect(context, p, JsonToken.START_OBJECT, "a JSON object");

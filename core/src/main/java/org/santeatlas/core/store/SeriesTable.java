@@ -1,0 +1,173 @@
+package org.santeatlas.core.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Reads and writes rows of {@code DATA_VALUE_SERIES}; batches writes. Package-private. */
+final class SeriesTable implements AutoCloseable {
+
+    private static final int BATCH = 500;
+
+    private final Connection connection;
+    private final PreparedStatement select;
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+    private int pendingInserts;
+    private int pendingUpdates;
+    private int longestSeries;
+
+    SeriesTable(Connection connection) throws SQLException {
+        this.connection = connection;
+        String key = " WHERE DATA_ELEMENT_ID = ? AND ORG_UNIT_ID = ? AND CATEGORY_OPTION_COMBO_ID = ?"
+                + " AND ATTRIBUTE_OPTION_COMBO_ID = ?";
+        this.select = connection.prepareStatement("SELECT PERIOD_IDS, NUM_VALUES, TEXT_VALUES, STORED_BY, CREATED,"
+                + " LAST_UPDATED, COMMENTS, FLAGS, BATCH_IDS FROM DATA_VALUE_SERIES" + key);
+        this.insert = connection.prepareStatement("INSERT INTO DATA_VALUE_SERIES(VALUE_COUNT, FIRST_PERIOD_ID,"
+                + " LAST_PERIOD_ID, PERIOD_IDS, NUM_VALUES, TEXT_VALUES, STORED_BY, CREATED, LAST_UPDATED, COMMENTS,"
+                + " FLAGS, BATCH_IDS, DATA_ELEMENT_ID, ORG_UNIT_ID, CATEGORY_OPTION_COMBO_ID,"
+                + " ATTRIBUTE_OPTION_COMBO_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.update = connection.prepareStatement("UPDATE DATA_VALUE_SERIES SET VALUE_COUNT = ?, FIRST_PERIOD_ID = ?,"
+                + " LAST_PERIOD_ID = ?, PERIOD_IDS = ?, NUM_VALUES = ?, TEXT_VALUES = ?, STORED_BY = ?, CREATED = ?,"
+                + " LAST_UPDATED = ?, COMMENTS = ?, FLAGS = ?, BATCH_IDS = ?" + key);
+    }
+
+    /** Whether the table holds no series at all (then no series needs reading back). */
+    boolean isEmpty() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM DATA_VALUE_SERIES")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        }
+    }
+
+    /** The stored series into {@code into} (cleared first); false when the table has none for the key. */
+    boolean load(int de, int ou, int coc, int aoc, Series into) throws SQLException {
+        into.clear();
+        select.setInt(1, de);
+        select.setInt(2, ou);
+        select.setInt(3, coc);
+        select.setInt(4, aoc);
+        try (ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            Object[] pes = objects(rs.getArray(1));
+            Object[] nums = objects(rs.getArray(2));
+            Object[] texts = objects(rs.getArray(3));
+            Object[] stored = objects(rs.getArray(4));
+            Object[] cre = objects(rs.getArray(5));
+            Object[] upd = objects(rs.getArray(6));
+            Object[] com = objects(rs.getArray(7));
+            Object[] fl = objects(rs.getArray(8));
+            Object[] ba = objects(rs.getArray(9));
+            for (int j = 0; j < pes.length; j++) {
+                into.append((Integer) pes[j], nums[j] == null ? Double.NaN : (Double) nums[j],
+                        texts == null ? null : (String) texts[j], stored == null ? null : (String) stored[j],
+                        cre == null || cre[j] == null ? Series.NO_TIME : (Long) cre[j],
+                        upd == null || upd[j] == null ? Series.NO_TIME : (Long) upd[j],
+                        com == null ? null : (String) com[j], ((Number) fl[j]).byteValue(), (Integer) ba[j]);
+            }
+            return true;
+        }
+    }
+
+    private static Object[] objects(Array array) throws SQLException {
+        return array == null ? null : (Object[]) array.getArray();
+    }
+
+    void write(int de, int ou, int coc, int aoc, Series s, boolean exists) throws SQLException {
+        int m = s.size;
+        Integer[] pes = new Integer[m];
+        Double[] nums = new Double[m];
+        String[] texts = new String[m];
+        String[] stored = new String[m];
+        Long[] cre = new Long[m];
+        Long[] upd = new Long[m];
+        String[] com = new String[m];
+        Byte[] fl = new Byte[m];
+        Integer[] ba = new Integer[m];
+        boolean anyText = false;
+        boolean anyComment = false;
+        int alive = 0;
+        Integer firstAlive = null;
+        Integer lastAlive = null;
+        for (int j = 0; j < m; j++) {
+            pes[j] = s.pe[j];
+            nums[j] = Double.isNaN(s.num[j]) ? null : s.num[j];
+            texts[j] = s.text[j];
+            anyText |= s.text[j] != null;
+            stored[j] = s.storedBy[j];
+            cre[j] = s.created[j] == Series.NO_TIME ? null : s.created[j];
+            upd[j] = s.lastUpdated[j] == Series.NO_TIME ? null : s.lastUpdated[j];
+            com[j] = s.comment[j];
+            anyComment |= s.comment[j] != null;
+            fl[j] = s.flags[j];
+            ba[j] = s.batch[j];
+            if (s.alive(j)) {
+                alive++;
+                if (firstAlive == null) {
+                    firstAlive = s.pe[j];
+                }
+                lastAlive = s.pe[j];
+            }
+        }
+        PreparedStatement st = exists ? update : insert;
+        st.setInt(1, alive);
+        st.setObject(2, firstAlive);
+        st.setObject(3, lastAlive);
+        st.setObject(4, pes);
+        st.setObject(5, nums);
+        st.setObject(6, anyText ? texts : null);
+        st.setObject(7, stored);
+        st.setObject(8, cre);
+        st.setObject(9, upd);
+        st.setObject(10, anyComment ? com : null);
+        st.setObject(11, fl);
+        st.setObject(12, ba);
+        st.setInt(13, de);
+        st.setInt(14, ou);
+        st.setInt(15, coc);
+        st.setInt(16, aoc);
+        st.addBatch();
+        longestSeries = Math.max(longestSeries, m);
+        if (exists) {
+            pendingUpdates++;
+        } else {
+            pendingInserts++;
+        }
+        if (pendingInserts + pendingUpdates >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Executes pending writes and keeps {@code SERIES_SLOT} as long as the longest series. */
+    void finish() throws SQLException {
+        flush();
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("INSERT INTO SERIES_SLOT(SLOT) SELECT X FROM SYSTEM_RANGE("
+                    + "(SELECT COALESCE(MAX(SLOT), 0) + 1 FROM SERIES_SLOT), " + longestSeries + ")");
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pendingInserts > 0) {
+            insert.executeBatch();
+            pendingInserts = 0;
+        }
+        if (pendingUpdates > 0) {
+            update.executeBatch();
+            pendingUpdates = 0;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        select.close();
+        insert.close();
+        update.close();
+    }
+}
