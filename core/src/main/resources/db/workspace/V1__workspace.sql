@@ -267,11 +267,12 @@ CREATE INDEX PERIOD_START_IDX ON PERIOD(START_DATE, END_DATE);
 -- imports several times faster and is also the shape the outlier checks read. The DATA_VALUE view
 -- (V2) turns it back into one row per value for plain SQL.
 --   NUM_VALUES   the value as a number, NULL when it is not numeric (text, boolean, date...)
---   TEXT_VALUES  the value exactly as imported where it is not a canonical number; the array is
---                NULL when every value of the series is numeric
---   CREATED / LAST_UPDATED  epoch milliseconds (UTC), NULL element when unknown
+--   TEXT_VALUES  the value exactly as imported where it is not a canonical integer; the array is
+--                NULL when every value of the series is one
 --   FLAGS        bit 0 follow-up, bit 1 deleted (DHIS2 soft delete)
---   BATCH_IDS    the import batch that last wrote each value
+--   AUDIT        per value: stored by, created and last updated (epoch ms, UTC), comment, and the import
+--                batch that last wrote it, packed (org.santeatlas.core.store.SeriesAudit): H2's cost is per
+--                array element, and five audit arrays doubled an import's time
 --   VALUE_COUNT  how many elements are not deleted
 CREATE TABLE DATA_VALUE_SERIES (
     DATA_ELEMENT_ID          INTEGER NOT NULL,
@@ -284,12 +285,8 @@ CREATE TABLE DATA_VALUE_SERIES (
     PERIOD_IDS               INTEGER ARRAY NOT NULL,
     NUM_VALUES               DOUBLE PRECISION ARRAY NOT NULL,
     TEXT_VALUES              CHARACTER VARYING ARRAY,
-    STORED_BY                CHARACTER VARYING ARRAY,
-    CREATED                  BIGINT ARRAY,
-    LAST_UPDATED             BIGINT ARRAY,
-    COMMENTS                 CHARACTER VARYING ARRAY,
     FLAGS                    TINYINT ARRAY NOT NULL,
-    BATCH_IDS                INTEGER ARRAY NOT NULL,
+    AUDIT                    VARBINARY NOT NULL,
     PRIMARY KEY (DATA_ELEMENT_ID, ORG_UNIT_ID, CATEGORY_OPTION_COMBO_ID, ATTRIBUTE_OPTION_COMBO_ID)
 );
 CREATE INDEX DATA_VALUE_SERIES_OU_IDX ON DATA_VALUE_SERIES(ORG_UNIT_ID);

@@ -1,6 +1,13 @@
 -- One row per data value over the block-wise DATA_VALUE_SERIES, for plain SQL and for tools that
 -- know nothing of the arrays. The importer keeps SERIES_SLOT filled up to the longest series.
 
+-- The audit columns are packed per series; these functions read one value's fields.
+CREATE ALIAS SA_STORED_BY FOR "org.santeatlas.core.store.SeriesAudit.storedBy";
+CREATE ALIAS SA_CREATED_MILLIS FOR "org.santeatlas.core.store.SeriesAudit.createdMillis";
+CREATE ALIAS SA_LAST_UPDATED_MILLIS FOR "org.santeatlas.core.store.SeriesAudit.lastUpdatedMillis";
+CREATE ALIAS SA_COMMENT FOR "org.santeatlas.core.store.SeriesAudit.comment";
+CREATE ALIAS SA_BATCH_ID FOR "org.santeatlas.core.store.SeriesAudit.batchId";
+
 -- 1..n, n being the longest series: lets SQL expand the arrays (H2 has no LATERAL UNNEST).
 CREATE TABLE SERIES_SLOT (
     SLOT INTEGER PRIMARY KEY
@@ -14,13 +21,13 @@ SELECT DE.UID AS DATA_ELEMENT,
        AOC.UID AS ATTRIBUTE_OPTION_COMBO,
        COALESCE(S.TEXT_VALUES[X.SLOT], CAST(CAST(S.NUM_VALUES[X.SLOT] AS BIGINT) AS VARCHAR)) AS DATA_VALUE,
        S.NUM_VALUES[X.SLOT] AS NUMERIC_VALUE,
-       S.STORED_BY[X.SLOT] AS STORED_BY,
-       S.CREATED[X.SLOT] AS CREATED_MILLIS,
-       S.LAST_UPDATED[X.SLOT] AS LAST_UPDATED_MILLIS,
-       S.COMMENTS[X.SLOT] AS COMMENT,
+       SA_STORED_BY(S.AUDIT, X.SLOT) AS STORED_BY,
+       SA_CREATED_MILLIS(S.AUDIT, X.SLOT) AS CREATED_MILLIS,
+       SA_LAST_UPDATED_MILLIS(S.AUDIT, X.SLOT) AS LAST_UPDATED_MILLIS,
+       SA_COMMENT(S.AUDIT, X.SLOT) AS COMMENT,
        BITAND(S.FLAGS[X.SLOT], 1) <> 0 AS FOLLOWUP,
        BITAND(S.FLAGS[X.SLOT], 2) <> 0 AS DELETED,
-       S.BATCH_IDS[X.SLOT] AS BATCH_ID,
+       SA_BATCH_ID(S.AUDIT, X.SLOT) AS BATCH_ID,
        S.DATA_ELEMENT_ID, S.ORG_UNIT_ID, S.CATEGORY_OPTION_COMBO_ID, S.ATTRIBUTE_OPTION_COMBO_ID,
        S.PERIOD_IDS[X.SLOT] AS PERIOD_ID
 FROM DATA_VALUE_SERIES S

@@ -24,15 +24,13 @@ final class SeriesTable implements AutoCloseable {
         this.connection = connection;
         String key = " WHERE DATA_ELEMENT_ID = ? AND ORG_UNIT_ID = ? AND CATEGORY_OPTION_COMBO_ID = ?"
                 + " AND ATTRIBUTE_OPTION_COMBO_ID = ?";
-        this.select = connection.prepareStatement("SELECT PERIOD_IDS, NUM_VALUES, TEXT_VALUES, STORED_BY, CREATED,"
-                + " LAST_UPDATED, COMMENTS, FLAGS, BATCH_IDS FROM DATA_VALUE_SERIES" + key);
+        this.select = connection.prepareStatement("SELECT PERIOD_IDS, NUM_VALUES, TEXT_VALUES, FLAGS, AUDIT"
+                + " FROM DATA_VALUE_SERIES" + key);
         this.insert = connection.prepareStatement("INSERT INTO DATA_VALUE_SERIES(VALUE_COUNT, FIRST_PERIOD_ID,"
-                + " LAST_PERIOD_ID, PERIOD_IDS, NUM_VALUES, TEXT_VALUES, STORED_BY, CREATED, LAST_UPDATED, COMMENTS,"
-                + " FLAGS, BATCH_IDS, DATA_ELEMENT_ID, ORG_UNIT_ID, CATEGORY_OPTION_COMBO_ID,"
-                + " ATTRIBUTE_OPTION_COMBO_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " LAST_PERIOD_ID, PERIOD_IDS, NUM_VALUES, TEXT_VALUES, FLAGS, AUDIT, DATA_ELEMENT_ID, ORG_UNIT_ID,"
+                + " CATEGORY_OPTION_COMBO_ID, ATTRIBUTE_OPTION_COMBO_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.update = connection.prepareStatement("UPDATE DATA_VALUE_SERIES SET VALUE_COUNT = ?, FIRST_PERIOD_ID = ?,"
-                + " LAST_PERIOD_ID = ?, PERIOD_IDS = ?, NUM_VALUES = ?, TEXT_VALUES = ?, STORED_BY = ?, CREATED = ?,"
-                + " LAST_UPDATED = ?, COMMENTS = ?, FLAGS = ?, BATCH_IDS = ?" + key);
+                + " LAST_PERIOD_ID = ?, PERIOD_IDS = ?, NUM_VALUES = ?, TEXT_VALUES = ?, FLAGS = ?, AUDIT = ?" + key);
     }
 
     /** Whether the table holds no series at all (then no series needs reading back). */
@@ -58,19 +56,13 @@ final class SeriesTable implements AutoCloseable {
             Object[] pes = objects(rs.getArray(1));
             Object[] nums = objects(rs.getArray(2));
             Object[] texts = objects(rs.getArray(3));
-            Object[] stored = objects(rs.getArray(4));
-            Object[] cre = objects(rs.getArray(5));
-            Object[] upd = objects(rs.getArray(6));
-            Object[] com = objects(rs.getArray(7));
-            Object[] fl = objects(rs.getArray(8));
-            Object[] ba = objects(rs.getArray(9));
+            Object[] fl = objects(rs.getArray(4));
             for (int j = 0; j < pes.length; j++) {
                 into.append((Integer) pes[j], nums[j] == null ? Double.NaN : (Double) nums[j],
-                        texts == null ? null : (String) texts[j], stored == null ? null : (String) stored[j],
-                        cre == null || cre[j] == null ? Series.NO_TIME : (Long) cre[j],
-                        upd == null || upd[j] == null ? Series.NO_TIME : (Long) upd[j],
-                        com == null ? null : (String) com[j], ((Number) fl[j]).byteValue(), (Integer) ba[j]);
+                        texts == null ? null : (String) texts[j], null, Series.NO_TIME, Series.NO_TIME, null,
+                        ((Number) fl[j]).byteValue(), 0);
             }
+            SeriesAudit.decode(rs.getBytes(5), into, pes.length);
             return true;
         }
     }
@@ -84,14 +76,8 @@ final class SeriesTable implements AutoCloseable {
         Integer[] pes = new Integer[m];
         Double[] nums = new Double[m];
         String[] texts = new String[m];
-        String[] stored = new String[m];
-        Long[] cre = new Long[m];
-        Long[] upd = new Long[m];
-        String[] com = new String[m];
         Byte[] fl = new Byte[m];
-        Integer[] ba = new Integer[m];
         boolean anyText = false;
-        boolean anyComment = false;
         int alive = 0;
         Integer firstAlive = null;
         Integer lastAlive = null;
@@ -100,13 +86,7 @@ final class SeriesTable implements AutoCloseable {
             nums[j] = Double.isNaN(s.num[j]) ? null : s.num[j];
             texts[j] = s.text[j];
             anyText |= s.text[j] != null;
-            stored[j] = s.storedBy[j];
-            cre[j] = s.created[j] == Series.NO_TIME ? null : s.created[j];
-            upd[j] = s.lastUpdated[j] == Series.NO_TIME ? null : s.lastUpdated[j];
-            com[j] = s.comment[j];
-            anyComment |= s.comment[j] != null;
             fl[j] = s.flags[j];
-            ba[j] = s.batch[j];
             if (s.alive(j)) {
                 alive++;
                 if (firstAlive == null) {
@@ -122,16 +102,12 @@ final class SeriesTable implements AutoCloseable {
         st.setObject(4, pes);
         st.setObject(5, nums);
         st.setObject(6, anyText ? texts : null);
-        st.setObject(7, stored);
-        st.setObject(8, cre);
-        st.setObject(9, upd);
-        st.setObject(10, anyComment ? com : null);
-        st.setObject(11, fl);
-        st.setObject(12, ba);
-        st.setInt(13, de);
-        st.setInt(14, ou);
-        st.setInt(15, coc);
-        st.setInt(16, aoc);
+        st.setObject(7, fl);
+        st.setBytes(8, SeriesAudit.encode(s));
+        st.setInt(9, de);
+        st.setInt(10, ou);
+        st.setInt(11, coc);
+        st.setInt(12, aoc);
         st.addBatch();
         longestSeries = Math.max(longestSeries, m);
         if (exists) {

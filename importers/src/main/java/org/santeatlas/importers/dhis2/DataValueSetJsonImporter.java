@@ -12,6 +12,7 @@ import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.RecordPipe;
 
 /**
  * DHIS2 data value sets in JSON ({@code api/dataValueSets.json}): {@code {"dataValues": [ {...} ]}},
@@ -35,13 +36,28 @@ public final class DataValueSetJsonImporter implements Importer {
         }
     }
 
+    /** Parses on a second thread (see {@link RecordPipe}) while this thread resolves and buffers. */
     private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
         long size = Files.size(context.file());
+        long records = 0;
+        try (RecordPipe<RawDataValue> pipe = new RecordPipe<>("santeatlas-json-parser", out -> parse(context, out))) {
+            for (RawDataValue v = pipe.next(); v != null; v = pipe.next()) {
+                writer.add(v);
+                if (++records % 65_536 == 0) {
+                    context.progress().update(pipe.position(), size, records);
+                }
+            }
+        }
+        context.progress().update(size, size, records);
+    }
+
+    private static void parse(ImportContext context, RecordPipe.Emitter<RawDataValue> out)
+            throws ImportFailure, IOException {
         String setPeriod = null;
         String setOrgUnit = null;
         String setAttributeOptionCombo = null;
-        long records = 0;
         StringPool pool = new StringPool();
+        long count = 0;
         try (JsonParser p = JsonFiles.open(context)) {
             p.nextToken();
             JsonFiles.expect(context, p, JsonToken.START_OBJECT, "a JSON object with \"dataValues\"");
@@ -55,10 +71,9 @@ public final class DataValueSetJsonImporter implements Importer {
                     case "dataValues" -> {
                         JsonFiles.expect(context, p, JsonToken.START_ARRAY, "an array of data values");
                         while (p.nextToken() == JsonToken.START_OBJECT) {
-                            RawDataValue v = readValue(p, pool, setPeriod, setOrgUnit, setAttributeOptionCombo);
-                            writer.add(v);
-                            if (++records % 50_000 == 0) {
-                                context.progress().update(p.currentLocation().getByteOffset(), size, records);
+                            out.emit(readValue(p, pool, setPeriod, setOrgUnit, setAttributeOptionCombo));
+                            if (++count % 65_536 == 0) {
+                                out.position(p.currentLocation().getByteOffset());
                             }
                         }
                         JsonFiles.expect(context, p, JsonToken.END_ARRAY, "a data value object or ']'");
@@ -73,7 +88,6 @@ public final class DataValueSetJsonImporter implements Importer {
         } catch (JsonProcessingException e) {
             throw JsonFiles.malformed(context, e);
         }
-        context.progress().update(size, size, records);
     }
 
     private static RawDataValue readValue(JsonParser p, StringPool pool, String setPeriod, String setOrgUnit,
