@@ -31,8 +31,8 @@ final class TestWorkspaces {
                     + " ('202512', 'Monthly', DATE '2025-12-01', DATE '2025-12-31')");
             st.execute("INSERT INTO DATA_VALUE_SERIES(DATA_ELEMENT_ID, ORG_UNIT_ID, CATEGORY_OPTION_COMBO_ID,"
                     + " ATTRIBUTE_OPTION_COMBO_ID, VALUE_COUNT, FIRST_PERIOD_ID, LAST_PERIOD_ID, PERIOD_IDS,"
-                    + " NUM_VALUES, FLAGS, BATCH_IDS)"
-                    + " VALUES (1, 1, 1, 1, 12345, 1, 2, ARRAY[1, 2], ARRAY[4.0, 5.0], ARRAY[0, 0], ARRAY[0, 0])");
+                    + " NUM_VALUES, FLAGS, AUDIT)"
+                    + " VALUES (1, 1, 1, 1, 12345, 1, 2, ARRAY[1, 2], ARRAY[4.0, 5.0], ARRAY[0, 0], X'01')");
             st.execute("INSERT INTO LOCALITY(CODE, NAME) SELECT 'L' || X, 'Village ' || X FROM SYSTEM_RANGE(1, 1234)");
             ws.markDemo(true);
         }

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.h2gis.functions.io.geojson.ST_GeomFromGeoJSON;
 import org.locationtech.jts.geom.Geometry;
 import org.santeatlas.core.period.PeriodType;
+import org.santeatlas.core.store.IdentifierIndex;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
@@ -226,7 +227,8 @@ public final class MetadataJsonImporter implements Importer {
         private int upsert(String table, String uid, String[] columns, Object... values) throws SQLException {
             RowUpserter u = upserters.get(table);
             if (u == null) {
-                u = new RowUpserter(c, table, context.batchId(), columns);
+                u = new RowUpserter(c, table, context.batchId(),
+                        table.equals("ORG_UNIT") ? java.util.Set.of("PATH", "LEVEL") : java.util.Set.of(), columns);
                 upserters.put(table, u);
             }
             RowUpserter.Row row = u.upsert(uid, values);
@@ -403,17 +405,15 @@ public final class MetadataJsonImporter implements Importer {
             }
 
             void apply() throws SQLException {
-                Map<String, Integer> ids = memberIds.computeIfAbsent(memberTable, t -> {
-                    try {
-                        return RowUpserter.ids(c, t);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                IdentifierIndex ids = memberIds.get(memberTable);
+                if (ids == null) {
+                    ids = IdentifierIndex.load(c, memberTable);
+                    memberIds.put(memberTable, ids);
+                }
                 java.util.LinkedHashSet<Integer> wantedSet = new java.util.LinkedHashSet<>();
                 for (String uid : members) {
-                    Integer id = ids.get(uid);
-                    if (id == null) {
+                    int id = ids.resolve(uid);
+                    if (id < 0) {
                         context.report(0, 0, "import.unknownMember", ownerKey + " refers to unknown " + memberTable
                                 + " " + uid + "; reference skipped", ownerKey, memberTable, uid);
                     } else {
@@ -461,6 +461,7 @@ public final class MetadataJsonImporter implements Importer {
             }
         }
 
-        private final Map<String, Map<String, Integer>> memberIds = new HashMap<>();
+        /** Members are referenced by UID (a code also resolves, as DHIS2's idScheme=CODE exports do). */
+        private final Map<String, IdentifierIndex> memberIds = new HashMap<>();
     }
 }

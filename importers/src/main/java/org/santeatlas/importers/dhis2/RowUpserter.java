@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 
@@ -27,15 +25,26 @@ final class RowUpserter implements AutoCloseable {
     private final PreparedStatement update;
     private final int batchId;
 
-    RowUpserter(Connection c, String table, int batchId, String... columns) throws SQLException {
+    private final java.util.Set<String> keptWhenAbsent;
+
+    /**
+     * @param keptWhenAbsent columns that an object without the field leaves as stored (the importer
+     *                       derives them, e.g. an org unit's path and level when a file omits them)
+     */
+    RowUpserter(Connection c, String table, int batchId, java.util.Set<String> keptWhenAbsent, String... columns)
+            throws SQLException {
         this.columns = columns;
         this.batchId = batchId;
+        this.keptWhenAbsent = keptWhenAbsent;
         String list = String.join(", ", columns);
         this.select = c.prepareStatement("SELECT ID, " + list + " FROM " + table + " WHERE UID = ?");
         this.insert = c.prepareStatement("INSERT INTO " + table + "(" + list + ", BATCH_ID, UID) VALUES ("
                 + "?, ".repeat(columns.length) + "?, ?)", Statement.RETURN_GENERATED_KEYS);
-        this.update = c.prepareStatement("UPDATE " + table + " SET " + String.join(" = ?, ", columns)
-                + " = ?, BATCH_ID = ? WHERE ID = ?");
+        StringBuilder set = new StringBuilder();
+        for (String column : columns) {
+            set.append(column).append(keptWhenAbsent.contains(column) ? " = COALESCE(?, " + column + "), " : " = ?, ");
+        }
+        this.update = c.prepareStatement("UPDATE " + table + " SET " + set + "BATCH_ID = ? WHERE ID = ?");
     }
 
     Row upsert(String uid, Object... values) throws SQLException {
@@ -46,7 +55,7 @@ final class RowUpserter implements AutoCloseable {
                 id = rs.getInt(1);
                 boolean same = true;
                 for (int i = 0; i < columns.length && same; i++) {
-                    same = equal(rs.getObject(i + 2), values[i]);
+                    same = values[i] == null && keptWhenAbsent.contains(columns[i]) || equal(rs.getObject(i + 2), values[i]);
                 }
                 if (same) {
                     return new Row(id, Outcome.UNCHANGED);
@@ -88,16 +97,5 @@ final class RowUpserter implements AutoCloseable {
         select.close();
         insert.close();
         update.close();
-    }
-
-    /** A map from UID to surrogate key for one table, for resolving references. */
-    static Map<String, Integer> ids(Connection c, String table) throws SQLException {
-        Map<String, Integer> ids = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT UID, ID FROM " + table)) {
-            while (rs.next()) {
-                ids.put(rs.getString(1), rs.getInt(2));
-            }
-        }
-        return ids;
     }
 }

@@ -1,0 +1,113 @@
+package org.santeatlas.importers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.santeatlas.core.workspace.Workspace;
+
+/** DHIS2 metadata JSON into a real workspace: upsert counts, links, geometry forms, forward references. */
+class MetadataImportTest {
+
+    @TempDir
+    Path dir;
+    Workspace workspace;
+    ImportService service;
+
+    @BeforeEach
+    void setUp() {
+        workspace = Workspace.create(dir.resolve("ws"));
+        service = new ImportService(workspace);
+    }
+
+    @AfterEach
+    void tearDown() {
+        workspace.close();
+    }
+
+    static String metadata(String areaName, String members) {
+        return """
+                {"organisationUnitGroups": [{"id": "GrpCsi0001", "name": "CSI", "organisationUnits": [%s]}],
+                 "organisationUnits": [
+                   {"id": "CsiTahoua01", "name": "CSI Tahoua-Est", "parent": {"id": "AireTahou01"},
+                    "featureType": "POINT", "coordinates": "[5.2689,14.8903]"},
+                   {"id": "AireTahou01", "code": "TH-01", "name": "%s", "parent": {"id": "PaysFictif1"},
+                    "geometry": {"type": "Polygon", "coordinates": [[[5,14.5],[5.5,14.5],[5.5,15],[5,15],[5,14.5]]]}},
+                   {"id": "PaysFictif1", "name": "Sahel Central (fictif)"}],
+                 "dataSets": [{"id": "DsRma000001", "name": "RMA", "periodType": "monthly", "timelyDays": 15,
+                   "dataSetElements": [], "organisationUnits": [{"id": "CsiTahoua01"}]}]}
+                """.formatted(members, areaName);
+    }
+
+    @Test
+    void resolvesForwardReferencesDerivesPathsAndReadsBothGeometryForms() throws Exception {
+        ImportResult r = importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        assertThat(r.failed()).isFalse();
+        assertThat(r.counts().createdCount()).isEqualTo(5);
+        try (Statement st = workspace.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT O.UID, O.PATH, O.LEVEL, P.UID, ST_GeometryType(O.GEOMETRY),"
+                     + " ST_X(O.GEOMETRY) FROM ORG_UNIT O LEFT JOIN ORG_UNIT P ON P.ID = O.PARENT_ID ORDER BY O.LEVEL")) {
+            rs.next();
+            assertThat(rs.getString(2)).isEqualTo("/PaysFictif1");
+            rs.next();
+            assertThat(rs.getString(2)).isEqualTo("/PaysFictif1/AireTahou01");
+            assertThat(rs.getString(4)).isEqualTo("PaysFictif1");
+            assertThat(rs.getString(5)).isEqualToIgnoringCase("POLYGON");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("CsiTahoua01");
+            assertThat(rs.getInt(3)).isEqualTo(3);
+            assertThat(rs.getString(5)).isEqualToIgnoringCase("POINT");
+            assertThat(rs.getDouble(6)).isEqualTo(5.2689);
+        }
+        assertThat(scalar("SELECT PERIOD_TYPE FROM DATA_SET")).isEqualTo("Monthly");
+        assertThat(scalar("SELECT COUNT(*) FROM ORG_UNIT_GROUP_MEMBER")).isEqualTo("1");
+        assertThat(scalar("SELECT COUNT(*) FROM DATA_SET_ORG_UNIT")).isEqualTo("1");
+    }
+
+    @Test
+    void reimportCountsUnchangedAndChangesAsUpdates() throws Exception {
+        importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        ImportResult same = importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        assertThat(same.changedNothing()).isTrue();
+        assertThat(same.counts().unchangedCount()).isEqualTo(5);
+
+        ImportResult renamed = importText("m2.json", metadata("Aire de santé de Tahoua-Est", ""));
+        assertThat(renamed.counts().updatedCount()).isEqualTo(2); // the area's name, the group's members
+        assertThat(renamed.counts().unchangedCount()).isEqualTo(3);
+        assertThat(scalar("SELECT NAME FROM ORG_UNIT WHERE UID = 'AireTahou01'")).isEqualTo("Aire de santé de Tahoua-Est");
+        assertThat(scalar("SELECT COUNT(*) FROM ORG_UNIT_GROUP_MEMBER")).isEqualTo("0");
+    }
+
+    @Test
+    void objectsWithoutIdAreRejectedAndUnknownMembersReported() throws Exception {
+        ImportResult r = importText("m.json", """
+                {"organisationUnits": [{"name": "Sans identifiant"}, {"id": "PaysFictif1", "name": "Pays"}],
+                 "organisationUnitGroups": [{"id": "GrpCsi0001", "name": "CSI", "organisationUnits": [{"id": "Absent00001"}]}]}
+                """);
+        assertThat(r.counts().rejectedCount()).isEqualTo(1);
+        assertThat(r.counts().createdCount()).isEqualTo(2);
+        assertThat(r.problems()).extracting(p -> p.key())
+                .containsExactly("import.metadataMissingField", "import.unknownMember");
+        assertThat(r.problems().get(0).line()).isEqualTo(1);
+    }
+
+    private ImportResult importText(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return service.importFile(file, Optional.empty(), ImportProgress.NONE);
+    }
+
+    private String scalar(String sql) throws Exception {
+        try (Statement st = workspace.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
