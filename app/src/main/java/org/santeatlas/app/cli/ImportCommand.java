@@ -67,7 +67,11 @@ final class ImportCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.openOrCreate(workspace)) {
             ImportService service = new ImportService(ws);
             for (Path file : ordered) {
-                ImportResult r = service.importFile(file, Optional.ofNullable(format), ImportProgress.NONE);
+                ImportProgress progress = TerminalProgress.forFile(err, m, file.getFileName().toString());
+                ImportResult r = service.importFile(file, Optional.ofNullable(format), progress);
+                if (progress instanceof TerminalProgress shown) {
+                    shown.done();
+                }
                 if (r.failed()) {
                     anyFailed = true;
                     err.println(m.problem(r.failure().orElseThrow()));

@@ -89,8 +89,7 @@ public final class SanteAtlasCommand implements Runnable {
         }
 
         public static String version() {
-            String v = SanteAtlasCommand.class.getPackage().getImplementationVersion();
-            return v == null ? "dev" : v;
+            return org.santeatlas.app.AppVersion.current();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.santeatlas.app.shell;
 
 import java.util.Objects;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 
@@ -28,9 +27,7 @@ public final class ShellViewModel {
      * running from classes (IDE, tests) where there is no manifest.
      */
     public static String applicationVersion() {
-        return Optional.ofNullable(ShellViewModel.class.getPackage().getImplementationVersion())
-                .filter(v -> !v.isBlank())
-                .orElse("dev");
+        return org.santeatlas.app.AppVersion.current();
     }
 
     public WorkspaceSummaryViewModel summary() {
