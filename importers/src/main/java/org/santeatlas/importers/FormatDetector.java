@@ -43,9 +43,10 @@ public final class FormatDetector {
             return detectJson(file);
         }
         int eol = trimmed.indexOf('\n');
-        String header = normalise(eol < 0 ? trimmed : trimmed.substring(0, eol));
-        if (header.startsWith("dataelement") || header.startsWith("\"dataelement")
-                || header.contains("categoryoptioncombo")) {
+        String firstLine = eol < 0 ? trimmed : trimmed.substring(0, eol);
+        String header = normalise(firstLine).replace("\"", "");
+        if (header.contains("dataelement") && header.contains("period") && header.contains("orgunit")
+                || looksLikeHeaderlessDataValues(firstLine)) {
             return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
         }
         if (header.contains("population")) {
@@ -91,6 +92,15 @@ public final class FormatDetector {
         }
         return Optional.empty();
     }
+
+    /** DHIS2's CSV without a header: data element and org unit UIDs in the first and third cells. */
+    private static boolean looksLikeHeaderlessDataValues(String line) {
+        String[] cells = line.replace("\"", "").split("[,;]", -1);
+        return cells.length >= 6 && UID.matcher(cells[0].trim()).matches() && UID.matcher(cells[2].trim()).matches()
+                && cells[1].trim().matches("\\d{4}.*");
+    }
+
+    private static final java.util.regex.Pattern UID = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]{10}");
 
     /** Lower case, no accents, for header matching ("Région" → "region"). */
     static String normalise(String s) {

@@ -201,6 +201,17 @@ class DataValueImportTest {
                 "DeRemark001 202401 CsiKollo001 stock, rupture null null false");
     }
 
+    @Test
+    void readsTheOlderDhis2CsvHeaderWithReorderedColumns() throws Exception {
+        ImportResult r = service.importFile(write("old.csv", """
+                "period","orgunit","dataelement","catoptcombo","attroptcombo","value","storedby","lastupd","comment","flwup"
+                "202401","CsiKollo001","DeConsult01","HllvX50cXC0","HllvX50cXC0","77","ds","2024-02-01","",""
+                """), Optional.empty(), ImportProgress.NONE);
+        assertThat(r.format()).isEqualTo(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
+        assertThat(r.counts().createdCount()).isEqualTo(1);
+        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 77 ds null false");
+    }
+
     private ImportResult importText(String name, String content) throws Exception {
         return service.importFile(write(name, content), Optional.empty(), ImportProgress.NONE);
     }

@@ -51,8 +51,10 @@ public final class DataValueSetCsvImporter implements Importer {
                 CSVRecord r = it.next();
                 if (first) {
                     first = false;
-                    if (r.get(0).toLowerCase(Locale.ROOT).replace("\"", "").startsWith("dataelement")) {
-                        index = headerIndex(r);
+                    int[] header = headerIndex(r);
+                    if (header[0] >= 0 && header[2] >= 0) {
+                        // A header line (any column order); without one, DHIS2's order applies.
+                        index = header;
                         continue;
                     }
                 }
@@ -91,10 +93,16 @@ public final class DataValueSetCsvImporter implements Importer {
         int[] index = new int[COLUMNS.length];
         java.util.Arrays.fill(index, -1);
         for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c).toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
+            String name = header.get(c).toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "").replace("\uFEFF", "");
             name = switch (name) {
-                case "catoptcombo", "categoryoptioncomboid" -> "categoryoptioncombo";
-                case "attroptcombo", "attributeoptioncomboid" -> "attributeoptioncombo";
+                // Older DHIS2 versions and its documentation write the short forms.
+                case "de", "dataelementid" -> "dataelement";
+                case "pe" -> "period";
+                case "ou", "orgunitid" -> "orgunit";
+                case "catoptcombo", "categoryoptioncomboid", "coc" -> "categoryoptioncombo";
+                case "attroptcombo", "attributeoptioncomboid", "aoc" -> "attributeoptioncombo";
+                case "lastupd" -> "lastupdated";
+                case "flwup" -> "followup";
                 default -> name;
             };
             for (int k = 0; k < COLUMNS.length; k++) {
