@@ -262,31 +262,26 @@ CREATE TABLE PERIOD (
 CREATE INDEX PERIOD_START_IDX ON PERIOD(START_DATE, END_DATE);
 
 -- Data values, stored block-wise: one row per series (data element, org unit, category option combo,
--- attribute option combo) holding parallel arrays, one element per period, in chronological order.
--- Measured: a row per value caps H2 at about 70k upserts/s with a five-column key, a row per series
--- imports several times faster and is also the shape the outlier checks read. The DATA_VALUE view
--- (V2) turns it back into one row per value for plain SQL.
---   NUM_VALUES   the value as a number, NULL when it is not numeric (text, boolean, date...)
---   TEXT_VALUES  the value exactly as imported where it is not a canonical integer; the array is
---                NULL when every value of the series is one
---   FLAGS        bit 0 follow-up, bit 1 deleted (DHIS2 soft delete)
---   AUDIT        per value: stored by, created and last updated (epoch ms, UTC), comment, and the import
---                batch that last wrote it, packed (org.santeatlas.core.store.SeriesAudit): H2's cost is per
---                array element, and five audit arrays doubled an import's time
---   VALUE_COUNT  how many elements are not deleted
+-- attribute option combo) whose DATA packs every value of the series in chronological period order
+-- (org.santeatlas.core.store.SeriesCodec): period, value (number and/or exact text), follow-up and
+-- deleted flags, stored by, created, last updated, comment and the import batch that last wrote it.
+-- Measured: a row per value caps H2 at about 70k upserts/s with a five-column key; a row per series
+-- with SQL arrays still spent most of an import in H2's per-element work; packed, H2 writes one value
+-- per series. It is also the shape the outlier checks read. The DATA_VALUE view (V2) turns it back
+-- into one row per value for plain SQL.
+--   SLOT_COUNT   values in DATA, deleted ones included
+--   VALUE_COUNT  values not deleted
+--   FIRST_PERIOD_ID / LAST_PERIOD_ID  the chronologically first and last periods not deleted
 CREATE TABLE DATA_VALUE_SERIES (
-    DATA_ELEMENT_ID          INTEGER NOT NULL,
-    ORG_UNIT_ID              INTEGER NOT NULL,
-    CATEGORY_OPTION_COMBO_ID INTEGER NOT NULL,
+    DATA_ELEMENT_ID           INTEGER NOT NULL,
+    ORG_UNIT_ID               INTEGER NOT NULL,
+    CATEGORY_OPTION_COMBO_ID  INTEGER NOT NULL,
     ATTRIBUTE_OPTION_COMBO_ID INTEGER NOT NULL,
-    VALUE_COUNT              INTEGER NOT NULL,
-    FIRST_PERIOD_ID          INTEGER,
-    LAST_PERIOD_ID           INTEGER,
-    PERIOD_IDS               INTEGER ARRAY NOT NULL,
-    NUM_VALUES               DOUBLE PRECISION ARRAY NOT NULL,
-    TEXT_VALUES              CHARACTER VARYING ARRAY,
-    FLAGS                    TINYINT ARRAY NOT NULL,
-    AUDIT                    VARBINARY NOT NULL,
+    SLOT_COUNT                INTEGER NOT NULL,
+    VALUE_COUNT               INTEGER NOT NULL,
+    FIRST_PERIOD_ID           INTEGER,
+    LAST_PERIOD_ID            INTEGER,
+    DATA                      VARBINARY NOT NULL,
     PRIMARY KEY (DATA_ELEMENT_ID, ORG_UNIT_ID, CATEGORY_OPTION_COMBO_ID, ATTRIBUTE_OPTION_COMBO_ID)
 );
 CREATE INDEX DATA_VALUE_SERIES_OU_IDX ON DATA_VALUE_SERIES(ORG_UNIT_ID);

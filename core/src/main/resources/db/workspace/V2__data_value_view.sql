@@ -1,14 +1,19 @@
--- One row per data value over the block-wise DATA_VALUE_SERIES, for plain SQL and for tools that
--- know nothing of the arrays. The importer keeps SERIES_SLOT filled up to the longest series.
+-- One row per data value over the block-wise DATA_VALUE_SERIES, for plain SQL, e.g.
+--   SELECT ORG_UNIT, PERIOD, DATA_VALUE FROM DATA_VALUE WHERE NOT DELETED AND DATA_ELEMENT = '...'
+-- The functions read one value's fields from a series' packed DATA (org.santeatlas.core.store.SeriesCodec).
 
--- The audit columns are packed per series; these functions read one value's fields.
-CREATE ALIAS SA_STORED_BY FOR "org.santeatlas.core.store.SeriesAudit.storedBy";
-CREATE ALIAS SA_CREATED_MILLIS FOR "org.santeatlas.core.store.SeriesAudit.createdMillis";
-CREATE ALIAS SA_LAST_UPDATED_MILLIS FOR "org.santeatlas.core.store.SeriesAudit.lastUpdatedMillis";
-CREATE ALIAS SA_COMMENT FOR "org.santeatlas.core.store.SeriesAudit.comment";
-CREATE ALIAS SA_BATCH_ID FOR "org.santeatlas.core.store.SeriesAudit.batchId";
+CREATE ALIAS SA_PERIOD_ID FOR "org.santeatlas.core.store.SeriesCodec.periodId";
+CREATE ALIAS SA_VALUE FOR "org.santeatlas.core.store.SeriesCodec.value";
+CREATE ALIAS SA_NUMERIC_VALUE FOR "org.santeatlas.core.store.SeriesCodec.numericValue";
+CREATE ALIAS SA_FOLLOWUP FOR "org.santeatlas.core.store.SeriesCodec.followup";
+CREATE ALIAS SA_DELETED FOR "org.santeatlas.core.store.SeriesCodec.deleted";
+CREATE ALIAS SA_STORED_BY FOR "org.santeatlas.core.store.SeriesCodec.storedBy";
+CREATE ALIAS SA_CREATED_MILLIS FOR "org.santeatlas.core.store.SeriesCodec.createdMillis";
+CREATE ALIAS SA_LAST_UPDATED_MILLIS FOR "org.santeatlas.core.store.SeriesCodec.lastUpdatedMillis";
+CREATE ALIAS SA_COMMENT FOR "org.santeatlas.core.store.SeriesCodec.comment";
+CREATE ALIAS SA_BATCH_ID FOR "org.santeatlas.core.store.SeriesCodec.batchId";
 
--- 1..n, n being the longest series: lets SQL expand the arrays (H2 has no LATERAL UNNEST).
+-- 1..n, n being the longest series: lets SQL enumerate a series' slots. The importer keeps it filled.
 CREATE TABLE SERIES_SLOT (
     SLOT INTEGER PRIMARY KEY
 );
@@ -19,21 +24,24 @@ SELECT DE.UID AS DATA_ELEMENT,
        OU.UID AS ORG_UNIT,
        COC.UID AS CATEGORY_OPTION_COMBO,
        AOC.UID AS ATTRIBUTE_OPTION_COMBO,
-       COALESCE(S.TEXT_VALUES[X.SLOT], CAST(CAST(S.NUM_VALUES[X.SLOT] AS BIGINT) AS VARCHAR)) AS DATA_VALUE,
-       S.NUM_VALUES[X.SLOT] AS NUMERIC_VALUE,
-       SA_STORED_BY(S.AUDIT, X.SLOT) AS STORED_BY,
-       SA_CREATED_MILLIS(S.AUDIT, X.SLOT) AS CREATED_MILLIS,
-       SA_LAST_UPDATED_MILLIS(S.AUDIT, X.SLOT) AS LAST_UPDATED_MILLIS,
-       SA_COMMENT(S.AUDIT, X.SLOT) AS COMMENT,
-       BITAND(S.FLAGS[X.SLOT], 1) <> 0 AS FOLLOWUP,
-       BITAND(S.FLAGS[X.SLOT], 2) <> 0 AS DELETED,
-       SA_BATCH_ID(S.AUDIT, X.SLOT) AS BATCH_ID,
-       S.DATA_ELEMENT_ID, S.ORG_UNIT_ID, S.CATEGORY_OPTION_COMBO_ID, S.ATTRIBUTE_OPTION_COMBO_ID,
-       S.PERIOD_IDS[X.SLOT] AS PERIOD_ID
-FROM DATA_VALUE_SERIES S
-JOIN SERIES_SLOT X ON X.SLOT <= CARDINALITY(S.PERIOD_IDS)
-JOIN DATA_ELEMENT DE ON DE.ID = S.DATA_ELEMENT_ID
-JOIN ORG_UNIT OU ON OU.ID = S.ORG_UNIT_ID
-JOIN CATEGORY_OPTION_COMBO COC ON COC.ID = S.CATEGORY_OPTION_COMBO_ID
-JOIN CATEGORY_OPTION_COMBO AOC ON AOC.ID = S.ATTRIBUTE_OPTION_COMBO_ID
-JOIN PERIOD PE ON PE.ID = S.PERIOD_IDS[X.SLOT];
+       V.DATA_VALUE, V.NUMERIC_VALUE, V.STORED_BY, V.CREATED_MILLIS, V.LAST_UPDATED_MILLIS, V.COMMENT,
+       V.FOLLOWUP, V.DELETED, V.BATCH_ID,
+       V.DATA_ELEMENT_ID, V.ORG_UNIT_ID, V.CATEGORY_OPTION_COMBO_ID, V.ATTRIBUTE_OPTION_COMBO_ID, V.PERIOD_ID
+FROM (SELECT S.DATA_ELEMENT_ID, S.ORG_UNIT_ID, S.CATEGORY_OPTION_COMBO_ID, S.ATTRIBUTE_OPTION_COMBO_ID,
+             SA_PERIOD_ID(S.DATA, X.SLOT) AS PERIOD_ID,
+             SA_VALUE(S.DATA, X.SLOT) AS DATA_VALUE,
+             SA_NUMERIC_VALUE(S.DATA, X.SLOT) AS NUMERIC_VALUE,
+             SA_STORED_BY(S.DATA, X.SLOT) AS STORED_BY,
+             SA_CREATED_MILLIS(S.DATA, X.SLOT) AS CREATED_MILLIS,
+             SA_LAST_UPDATED_MILLIS(S.DATA, X.SLOT) AS LAST_UPDATED_MILLIS,
+             SA_COMMENT(S.DATA, X.SLOT) AS COMMENT,
+             SA_FOLLOWUP(S.DATA, X.SLOT) AS FOLLOWUP,
+             SA_DELETED(S.DATA, X.SLOT) AS DELETED,
+             SA_BATCH_ID(S.DATA, X.SLOT) AS BATCH_ID
+      FROM DATA_VALUE_SERIES S
+      JOIN SERIES_SLOT X ON X.SLOT <= S.SLOT_COUNT) V
+JOIN DATA_ELEMENT DE ON DE.ID = V.DATA_ELEMENT_ID
+JOIN ORG_UNIT OU ON OU.ID = V.ORG_UNIT_ID
+JOIN CATEGORY_OPTION_COMBO COC ON COC.ID = V.CATEGORY_OPTION_COMBO_ID
+JOIN CATEGORY_OPTION_COMBO AOC ON AOC.ID = V.ATTRIBUTE_OPTION_COMBO_ID
+JOIN PERIOD PE ON PE.ID = V.PERIOD_ID;

@@ -30,9 +30,9 @@ final class TestWorkspaces {
                     + " ('202301', 'Monthly', DATE '2023-01-01', DATE '2023-01-31'),"
                     + " ('202512', 'Monthly', DATE '2025-12-01', DATE '2025-12-31')");
             st.execute("INSERT INTO DATA_VALUE_SERIES(DATA_ELEMENT_ID, ORG_UNIT_ID, CATEGORY_OPTION_COMBO_ID,"
-                    + " ATTRIBUTE_OPTION_COMBO_ID, VALUE_COUNT, FIRST_PERIOD_ID, LAST_PERIOD_ID, PERIOD_IDS,"
-                    + " NUM_VALUES, FLAGS, AUDIT)"
-                    + " VALUES (1, 1, 1, 1, 12345, 1, 2, ARRAY[1, 2], ARRAY[4.0, 5.0], ARRAY[0, 0], X'01')");
+                    + " ATTRIBUTE_OPTION_COMBO_ID, VALUE_COUNT, FIRST_PERIOD_ID, LAST_PERIOD_ID,"
+                    + " SLOT_COUNT, DATA)"
+                    + " VALUES (1, 1, 1, 1, 12345, 1, 2, 2, X'02')");
             st.execute("INSERT INTO LOCALITY(CODE, NAME) SELECT 'L' || X, 'Village ' || X FROM SYSTEM_RANGE(1, 1234)");
             ws.markDemo(true);
         }

@@ -1,6 +1,5 @@
 package org.santeatlas.core.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,13 +23,12 @@ final class SeriesTable implements AutoCloseable {
         this.connection = connection;
         String key = " WHERE DATA_ELEMENT_ID = ? AND ORG_UNIT_ID = ? AND CATEGORY_OPTION_COMBO_ID = ?"
                 + " AND ATTRIBUTE_OPTION_COMBO_ID = ?";
-        this.select = connection.prepareStatement("SELECT PERIOD_IDS, NUM_VALUES, TEXT_VALUES, FLAGS, AUDIT"
-                + " FROM DATA_VALUE_SERIES" + key);
-        this.insert = connection.prepareStatement("INSERT INTO DATA_VALUE_SERIES(VALUE_COUNT, FIRST_PERIOD_ID,"
-                + " LAST_PERIOD_ID, PERIOD_IDS, NUM_VALUES, TEXT_VALUES, FLAGS, AUDIT, DATA_ELEMENT_ID, ORG_UNIT_ID,"
-                + " CATEGORY_OPTION_COMBO_ID, ATTRIBUTE_OPTION_COMBO_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.update = connection.prepareStatement("UPDATE DATA_VALUE_SERIES SET VALUE_COUNT = ?, FIRST_PERIOD_ID = ?,"
-                + " LAST_PERIOD_ID = ?, PERIOD_IDS = ?, NUM_VALUES = ?, TEXT_VALUES = ?, FLAGS = ?, AUDIT = ?" + key);
+        this.select = connection.prepareStatement("SELECT DATA FROM DATA_VALUE_SERIES" + key);
+        this.insert = connection.prepareStatement("INSERT INTO DATA_VALUE_SERIES(SLOT_COUNT, VALUE_COUNT,"
+                + " FIRST_PERIOD_ID, LAST_PERIOD_ID, DATA, DATA_ELEMENT_ID, ORG_UNIT_ID, CATEGORY_OPTION_COMBO_ID,"
+                + " ATTRIBUTE_OPTION_COMBO_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.update = connection.prepareStatement("UPDATE DATA_VALUE_SERIES SET SLOT_COUNT = ?, VALUE_COUNT = ?,"
+                + " FIRST_PERIOD_ID = ?, LAST_PERIOD_ID = ?, DATA = ?" + key);
     }
 
     /** Whether the table holds no series at all (then no series needs reading back). */
@@ -53,40 +51,17 @@ final class SeriesTable implements AutoCloseable {
             if (!rs.next()) {
                 return false;
             }
-            Object[] pes = objects(rs.getArray(1));
-            Object[] nums = objects(rs.getArray(2));
-            Object[] texts = objects(rs.getArray(3));
-            Object[] fl = objects(rs.getArray(4));
-            for (int j = 0; j < pes.length; j++) {
-                into.append((Integer) pes[j], nums[j] == null ? Double.NaN : (Double) nums[j],
-                        texts == null ? null : (String) texts[j], null, Series.NO_TIME, Series.NO_TIME, null,
-                        ((Number) fl[j]).byteValue(), 0);
-            }
-            SeriesAudit.decode(rs.getBytes(5), into, pes.length);
+            SeriesCodec.decode(rs.getBytes(1), into);
             return true;
         }
     }
 
-    private static Object[] objects(Array array) throws SQLException {
-        return array == null ? null : (Object[]) array.getArray();
-    }
-
     void write(int de, int ou, int coc, int aoc, Series s, boolean exists) throws SQLException {
         int m = s.size;
-        Integer[] pes = new Integer[m];
-        Double[] nums = new Double[m];
-        String[] texts = new String[m];
-        Byte[] fl = new Byte[m];
-        boolean anyText = false;
         int alive = 0;
         Integer firstAlive = null;
         Integer lastAlive = null;
         for (int j = 0; j < m; j++) {
-            pes[j] = s.pe[j];
-            nums[j] = Double.isNaN(s.num[j]) ? null : s.num[j];
-            texts[j] = s.text[j];
-            anyText |= s.text[j] != null;
-            fl[j] = s.flags[j];
             if (s.alive(j)) {
                 alive++;
                 if (firstAlive == null) {
@@ -96,18 +71,15 @@ final class SeriesTable implements AutoCloseable {
             }
         }
         PreparedStatement st = exists ? update : insert;
-        st.setInt(1, alive);
-        st.setObject(2, firstAlive);
-        st.setObject(3, lastAlive);
-        st.setObject(4, pes);
-        st.setObject(5, nums);
-        st.setObject(6, anyText ? texts : null);
-        st.setObject(7, fl);
-        st.setBytes(8, SeriesAudit.encode(s));
-        st.setInt(9, de);
-        st.setInt(10, ou);
-        st.setInt(11, coc);
-        st.setInt(12, aoc);
+        st.setInt(1, m);
+        st.setInt(2, alive);
+        st.setObject(3, firstAlive);
+        st.setObject(4, lastAlive);
+        st.setBytes(5, SeriesCodec.encode(s));
+        st.setInt(6, de);
+        st.setInt(7, ou);
+        st.setInt(8, coc);
+        st.setInt(9, aoc);
         st.addBatch();
         longestSeries = Math.max(longestSeries, m);
         if (exists) {

@@ -81,14 +81,18 @@ class DataValueWriterTest {
         }
         List<String> rows = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT OU.UID, S.PERIOD_IDS, S.TEXT_VALUES FROM DATA_VALUE_SERIES S"
+             ResultSet rs = st.executeQuery("SELECT OU.UID, S.DATA FROM DATA_VALUE_SERIES S"
                      + " JOIN ORG_UNIT OU ON OU.ID = S.ORG_UNIT_ID ORDER BY OU.UID")) {
             while (rs.next()) {
+                Series s = new Series(4);
+                SeriesCodec.decode(rs.getBytes(2), s);
                 List<String> periods = new ArrayList<>();
-                for (Object id : (Object[]) rs.getArray(2).getArray()) {
-                    periods.add(iso.get((Integer) id));
+                List<String> texts = new ArrayList<>();
+                for (int j = 0; j < s.size; j++) {
+                    periods.add(iso.get(s.pe[j]));
+                    texts.add(s.text[j]);
                 }
-                rows.add(rs.getString(1) + " " + periods + " " + List.of((Object[]) rs.getArray(3).getArray()));
+                rows.add(rs.getString(1) + " " + periods + " " + texts);
             }
         }
         return rows;
