@@ -72,7 +72,8 @@ final class ValueRuns implements AutoCloseable {
     private byte[] flags = new byte[1024];
 
     private int seriesCount;
-    private int[][] seriesKeys = new int[1024][];
+    /** Series keys, four ints each (de, ou, coc, aoc), flat so that a probe touches one array. */
+    private int[] keys = new int[4 * 1024];
     /** Open addressing from a series key to its ordinal (+1; 0 = empty): no allocation per value. */
     private int[] slots = new int[4096];
     private int lastOrdinal = -1;
@@ -103,11 +104,8 @@ final class ValueRuns implements AutoCloseable {
     }
 
     private int ordinal(int de, int ou, int coc, int aoc) {
-        if (lastOrdinal >= 0) {
-            int[] k = seriesKeys[lastOrdinal];
-            if (k[0] == de && k[1] == ou && k[2] == coc && k[3] == aoc) {
-                return lastOrdinal;
-            }
+        if (lastOrdinal >= 0 && matches(lastOrdinal, de, ou, coc, aoc)) {
+            return lastOrdinal;
         }
         int mask = slots.length - 1;
         int h = mix(de, ou, coc, aoc) & mask;
@@ -116,23 +114,41 @@ final class ValueRuns implements AutoCloseable {
             if (slot == 0) {
                 break;
             }
-            int[] k = seriesKeys[slot - 1];
-            if (k[0] == de && k[1] == ou && k[2] == coc && k[3] == aoc) {
+            if (matches(slot - 1, de, ou, coc, aoc)) {
                 lastOrdinal = slot - 1;
                 return lastOrdinal;
             }
             h = (h + 1) & mask;
         }
-        if (seriesCount == seriesKeys.length) {
-            seriesKeys = Arrays.copyOf(seriesKeys, seriesCount * 2);
+        if (4 * seriesCount == keys.length) {
+            keys = Arrays.copyOf(keys, keys.length * 2);
         }
-        seriesKeys[seriesCount] = new int[] {de, ou, coc, aoc};
+        int k = 4 * seriesCount;
+        keys[k] = de;
+        keys[k + 1] = ou;
+        keys[k + 2] = coc;
+        keys[k + 3] = aoc;
         slots[h] = ++seriesCount;
         if (seriesCount * 2 > slots.length) {
             rehash();
         }
         lastOrdinal = seriesCount - 1;
         return lastOrdinal;
+    }
+
+    private boolean matches(int ordinal, int de, int ou, int coc, int aoc) {
+        int k = 4 * ordinal;
+        return keys[k] == de && keys[k + 1] == ou && keys[k + 2] == coc && keys[k + 3] == aoc;
+    }
+
+    private int compareSeries(int a, int b) {
+        for (int i = 0; i < 4; i++) {
+            int c = Integer.compare(keys[4 * a + i], keys[4 * b + i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static int mix(int de, int ou, int coc, int aoc) {
@@ -149,8 +165,7 @@ final class ValueRuns implements AutoCloseable {
         slots = new int[slots.length * 2];
         int mask = slots.length - 1;
         for (int o = 0; o < seriesCount; o++) {
-            int[] k = seriesKeys[o];
-            int h = mix(k[0], k[1], k[2], k[3]) & mask;
+            int h = mix(keys[4 * o], keys[4 * o + 1], keys[4 * o + 2], keys[4 * o + 3]) & mask;
             while (slots[h] != 0) {
                 h = (h + 1) & mask;
             }
@@ -166,7 +181,6 @@ final class ValueRuns implements AutoCloseable {
     Source sorted() throws IOException {
         if (runs.isEmpty()) {
             int[] order = sortedOrder();
-            int[][] keys = seriesKeys;
             return new Source() {
                 int k;
 
@@ -176,7 +190,7 @@ final class ValueRuns implements AutoCloseable {
                         return false;
                     }
                     int i = order[k++];
-                    fill(e, keys[ser[i]], i);
+                    fill(e, ser[i], i);
                     return true;
                 }
             };
@@ -198,11 +212,11 @@ final class ValueRuns implements AutoCloseable {
         runs.clear();
     }
 
-    private void fill(Entry e, int[] key, int i) {
-        e.de = key[0];
-        e.ou = key[1];
-        e.coc = key[2];
-        e.aoc = key[3];
+    private void fill(Entry e, int ordinal, int i) {
+        e.de = keys[4 * ordinal];
+        e.ou = keys[4 * ordinal + 1];
+        e.coc = keys[4 * ordinal + 2];
+        e.aoc = keys[4 * ordinal + 3];
         e.pe = pe[i];
         e.num = num[i];
         e.text = text[i];
@@ -236,8 +250,7 @@ final class ValueRuns implements AutoCloseable {
         for (int s = 0; s < seriesCount; s++) {
             bySeries[s] = s;
         }
-        int[][] keys = seriesKeys;
-        Arrays.sort(bySeries, (a, b) -> SERIES.compare(keys[a], keys[b]));
+        Arrays.sort(bySeries, this::compareSeries);
         int[] rank = new int[seriesCount];
         for (int r = 0; r < seriesCount; r++) {
             rank[bySeries[r]] = r;
@@ -265,8 +278,13 @@ final class ValueRuns implements AutoCloseable {
         Path run = Files.createTempFile("santeatlas-values-", ".run");
         runs.add(run);
         try (RunOutput out = new RunOutput(run)) {
+            int[] key = new int[4];
             for (int i : order) {
-                int[] key = seriesKeys[ser[i]];
+                int o = ser[i];
+                key[0] = keys[4 * o];
+                key[1] = keys[4 * o + 1];
+                key[2] = keys[4 * o + 2];
+                key[3] = keys[4 * o + 3];
                 out.record(key, pe[i], num[i], flags[i], storedBy[i], created[i], lastUpdated[i], text[i], comment[i]);
             }
         }

@@ -114,10 +114,10 @@ public final class DataValueSetJsonImporter implements Importer {
                 case "orgUnit" -> orgUnit = pooled(p, pool);
                 case "categoryOptionCombo" -> coc = pooled(p, pool);
                 case "attributeOptionCombo" -> aoc = pooled(p, pool);
-                case "value" -> value = pooled(p, pool);
+                case "value" -> value = JsonFiles.text(p);
                 case "storedBy" -> storedBy = pooled(p, pool);
-                case "created" -> created = pooled(p, pool);
-                case "lastUpdated" -> lastUpdated = pooled(p, pool);
+                case "created" -> created = JsonFiles.text(p);
+                case "lastUpdated" -> lastUpdated = JsonFiles.text(p);
                 case "comment" -> comment = JsonFiles.text(p);
                 case "followup", "followUp" -> followup = JsonFiles.bool(p);
                 case "deleted" -> deleted = JsonFiles.bool(p);

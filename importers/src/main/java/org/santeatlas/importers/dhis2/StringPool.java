@@ -1,9 +1,10 @@
 package org.santeatlas.importers.dhis2;
 
 /**
- * Canonical strings for the text a data value file repeats millions of times (UIDs, periods, user
- * names, timestamps, small values), looked up from the parser's character buffer so that a repeat
- * allocates nothing. Bounded: past {@link #MAX_ENTRIES} distinct strings, or for long text, a new
+ * Canonical strings for the identifiers a data value file repeats millions of times (UIDs, periods,
+ * user names), looked up from the parser's character buffer so that a repeat allocates nothing and
+ * keeps its cached hash code. Only for few distinct strings: a table that outgrows the CPU cache
+ * costs more than it saves (timestamps and values are read as plain strings). Bounded: past {@link #MAX_ENTRIES} distinct strings, or for long text, a new
  * string is simply made.
  */
 final class StringPool {
