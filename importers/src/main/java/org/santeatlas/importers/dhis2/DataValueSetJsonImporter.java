@@ -3,6 +3,7 @@ package org.santeatlas.importers.dhis2;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -92,7 +93,8 @@ public final class DataValueSetJsonImporter implements Importer {
 
     private static RawDataValue readValue(JsonParser p, StringPool pool, String setPeriod, String setOrgUnit,
                                           String setAoc) throws IOException {
-        long line = p.currentLocation().getLineNr();
+        // Jackson's own parsers track the token's line without allocating a location per value.
+        long line = p instanceof ParserBase base ? base.getTokenLineNr() : p.currentTokenLocation().getLineNr();
         String dataElement = null;
         String period = setPeriod;
         String orgUnit = setOrgUnit;
