@@ -19,6 +19,11 @@ public record ImportContext(Path file, String displayName, Connection connection
         return input.open();
     }
 
+    /** Work for a thread that waits on a parser: it hashes what has been read so far. */
+    public Runnable idleWork() {
+        return input::hashPending;
+    }
+
     public Problem problem(long line, long column, String key, String message, String... args) {
         return Problem.of(displayName, line, column, key, message, args);
     }

@@ -64,6 +64,15 @@ public final class RecordPipe<T> implements AutoCloseable {
     private int next;
     private boolean ended;
 
+    /** Work the consuming thread does while it would otherwise wait for the parser. */
+    private Runnable idle = () -> { };
+
+    /** Sets what the consuming thread does while it waits for records (e.g. hashing the file). */
+    public RecordPipe<T> whileWaiting(Runnable work) {
+        this.idle = work;
+        return this;
+    }
+
     public RecordPipe(String name, Producer<T> producer) {
         thread = new Thread(() -> {
             Emitter<T> out = new Emitter<>(this);
@@ -96,7 +105,11 @@ public final class RecordPipe<T> implements AutoCloseable {
                 return null;
             }
             try {
-                current = queue.take();
+                current = queue.poll();
+                while (current == null) {
+                    idle.run();
+                    current = queue.poll(200, TimeUnit.MICROSECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("import cancelled");

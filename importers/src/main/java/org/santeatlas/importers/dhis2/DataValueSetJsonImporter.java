@@ -41,7 +41,8 @@ public final class DataValueSetJsonImporter implements Importer {
     private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
         long size = Files.size(context.file());
         long records = 0;
-        try (RecordPipe<RawDataValue> pipe = new RecordPipe<>("santeatlas-json-parser", out -> parse(context, out))) {
+        try (RecordPipe<RawDataValue> pipe = new RecordPipe<RawDataValue>("santeatlas-json-parser",
+                out -> parse(context, out)).whileWaiting(context.idleWork())) {
             for (RawDataValue v = pipe.next(); v != null; v = pipe.next()) {
                 writer.add(v);
                 if (++records % 65_536 == 0) {
