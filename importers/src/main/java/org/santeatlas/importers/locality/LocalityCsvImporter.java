@@ -1,26 +1,20 @@
 package org.santeatlas.importers.locality;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.santeatlas.importers.ColumnMapping;
 import org.santeatlas.importers.Coordinates;
-import org.santeatlas.importers.CsvFiles;
+import org.santeatlas.importers.CsvTable;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
@@ -44,7 +38,6 @@ public final class LocalityCsvImporter implements Importer {
             "latitude", List.of("latitude", "lat", "y"),
             "longitude", List.of("longitude", "lon", "long", "lng", "x"));
 
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
     @Override
     public ImportFormat format() {
@@ -54,7 +47,7 @@ public final class LocalityCsvImporter implements Importer {
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         var c = context.connection();
-        try (CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file()));
+        try (CsvTable table = CsvTable.open(context, SYNONYMS);
              PreparedStatement select = c.prepareStatement("SELECT L.ID, L.NAME, L.HEALTH_AREA_CODE, L.DISTRICT_CODE,"
                      + " L.POINT, P.POPULATION FROM LOCALITY L LEFT JOIN LOCALITY_POPULATION P ON P.LOCALITY_ID = L.ID"
                      + " AND P.POPULATION_YEAR = ? WHERE L.CODE = ?");
@@ -63,18 +56,13 @@ public final class LocalityCsvImporter implements Importer {
              PreparedStatement mergePopulation = c.prepareStatement("MERGE INTO LOCALITY_POPULATION(LOCALITY_ID,"
                      + " POPULATION_YEAR, POPULATION, BATCH_ID) KEY(LOCALITY_ID, POPULATION_YEAR)"
                      + " SELECT ID, ?, ?, ? FROM LOCALITY WHERE CODE = ?")) {
-            Iterator<CSVRecord> it = parser.iterator();
-            if (!it.hasNext()) {
-                throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
-            }
-            ColumnMapping mapping = ColumnMapping.fromHeader(it.next(), SYNONYMS);
+            ColumnMapping mapping = table.mapping();
             if (!mapping.has("code") || !mapping.has("name") || !mapping.has("population")) {
                 throw new ImportFailure(context.problem(1, 0, "import.localityMissingColumns",
                         "the header needs code, name (nom) and population columns"));
             }
-            while (it.hasNext()) {
-                CSVRecord r = it.next();
-                long line = parser.getCurrentLineNumber();
+            for (CSVRecord r = table.next(); r != null; r = table.next()) {
+                long line = table.line();
                 String code = mapping.get(r, "code").orElse(null);
                 String name = mapping.get(r, "name").orElse(null);
                 String populationText = mapping.get(r, "population").orElse("");
@@ -98,7 +86,7 @@ public final class LocalityCsvImporter implements Importer {
                 OptionalDouble lon = Coordinates.parseDecimalDegrees(mapping.get(r, "longitude").orElse(""));
                 if (lat.isPresent() && lon.isPresent() && Math.abs(lat.getAsDouble()) <= 90
                         && Math.abs(lon.getAsDouble()) <= 180) {
-                    point = WGS84.createPoint(new Coordinate(lon.getAsDouble(), lat.getAsDouble()));
+                    point = Coordinates.point(lon.getAsDouble(), lat.getAsDouble());
                 }
                 String area = mapping.get(r, "healthArea").orElse(null);
                 String district = mapping.get(r, "district").orElse(null);
@@ -145,9 +133,6 @@ public final class LocalityCsvImporter implements Importer {
                     context.counts().created();
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw new ImportFailure(context.problem(0, 0, "import.malformedCsv",
-                    "malformed CSV: " + e.getCause().getMessage(), String.valueOf(e.getCause().getMessage())), e);
         }
         try (Statement st = c.createStatement()) {
             // Link each locality to its health area by the area's code.

@@ -3,24 +3,18 @@ package org.santeatlas.importers.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.santeatlas.importers.ColumnMapping;
 import org.santeatlas.importers.Coordinates;
-import org.santeatlas.importers.CsvFiles;
+import org.santeatlas.importers.CsvTable;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
@@ -49,7 +43,6 @@ public final class RegistryCsvImporter implements Importer {
             "longitude", List.of("longitude", "lon", "long", "lng", "x"),
             "ownership", List.of("proprietaire", "ownership", "owner", "secteur", "gestion"));
 
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
@@ -60,25 +53,20 @@ public final class RegistryCsvImporter implements Importer {
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         var c = context.connection();
-        try (CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file()));
+        try (CsvTable table = CsvTable.open(context, SYNONYMS);
              PreparedStatement select = c.prepareStatement("SELECT NAME, FACILITY_TYPE, STATUS, OWNERSHIP, REGION,"
                      + " DISTRICT, HEALTH_AREA, LATITUDE, LONGITUDE, ATTRIBUTES FROM REGISTRY_RECORD"
                      + " WHERE SOURCE = ? AND CODE = ?");
              PreparedStatement merge = c.prepareStatement("MERGE INTO REGISTRY_RECORD(NAME, FACILITY_TYPE, STATUS,"
                      + " OWNERSHIP, REGION, DISTRICT, HEALTH_AREA, LATITUDE, LONGITUDE, ATTRIBUTES, POINT, BATCH_ID,"
                      + " SOURCE, CODE) KEY(SOURCE, CODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Iterator<CSVRecord> it = parser.iterator();
-            if (!it.hasNext()) {
-                throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
-            }
-            ColumnMapping mapping = ColumnMapping.fromHeader(it.next(), SYNONYMS);
+            ColumnMapping mapping = table.mapping();
             if (!mapping.has("code") || !mapping.has("name")) {
                 throw new ImportFailure(context.problem(1, 0, "import.registryMissingColumns",
                         "the header needs a code and a name column (code, nom)"));
             }
-            while (it.hasNext()) {
-                CSVRecord r = it.next();
-                long line = parser.getCurrentLineNumber();
+            for (CSVRecord r = table.next(); r != null; r = table.next()) {
+                long line = table.line();
                 String code = mapping.get(r, "code").orElse(null);
                 String name = mapping.get(r, "name").orElse(null);
                 if (code == null || name == null) {
@@ -123,7 +111,7 @@ public final class RegistryCsvImporter implements Importer {
                 for (int i = 0; i < values.length; i++) {
                     merge.setObject(i + 1, values[i]);
                 }
-                Point point = lat == null ? null : WGS84.createPoint(new Coordinate(lon, lat));
+                Point point = lat == null ? null : Coordinates.point(lon, lat);
                 merge.setObject(11, point);
                 merge.setInt(12, context.batchId());
                 merge.setString(13, DEFAULT_SOURCE);
@@ -135,9 +123,6 @@ public final class RegistryCsvImporter implements Importer {
                     context.counts().created();
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw new ImportFailure(context.problem(0, 0, "import.malformedCsv",
-                    "malformed CSV: " + e.getCause().getMessage(), String.valueOf(e.getCause().getMessage())), e);
         }
     }
 

@@ -1,0 +1,75 @@
+package org.santeatlas.importers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A spreadsheet-like CSV file: a header row mapped to fields by synonyms, then rows streamed with
+ * their line numbers. Unreadable text becomes an {@link ImportFailure} naming the file.
+ */
+public final class CsvTable implements AutoCloseable {
+
+    private final ImportContext context;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> rows;
+    private final ColumnMapping mapping;
+
+    private CsvTable(ImportContext context, CSVParser parser, Iterator<CSVRecord> rows, ColumnMapping mapping) {
+        this.context = context;
+        this.parser = parser;
+        this.rows = rows;
+        this.mapping = mapping;
+    }
+
+    public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms)
+            throws IOException, ImportFailure {
+        CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file()));
+        try {
+            Iterator<CSVRecord> rows = parser.iterator();
+            if (!hasNext(context, rows)) {
+                throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
+            }
+            return new CsvTable(context, parser, rows, ColumnMapping.fromHeader(rows.next(), synonyms));
+        } catch (ImportFailure | RuntimeException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    public ColumnMapping mapping() {
+        return mapping;
+    }
+
+    /** The next row, or null after the last. */
+    public CSVRecord next() throws ImportFailure {
+        return hasNext(context, rows) ? rows.next() : null;
+    }
+
+    /** The line the last row ended on (1-based). */
+    public long line() {
+        return parser.getCurrentLineNumber();
+    }
+
+    private static boolean hasNext(ImportContext context, Iterator<CSVRecord> rows) throws ImportFailure {
+        try {
+            return rows.hasNext();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new ImportFailure(context.problem(0, 0, "import.notUtf8", "the file is not UTF-8 text"), e);
+            }
+            throw new ImportFailure(context.problem(0, 0, "import.malformedCsv",
+                    "malformed CSV: " + e.getCause().getMessage(), String.valueOf(e.getCause().getMessage())), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}
