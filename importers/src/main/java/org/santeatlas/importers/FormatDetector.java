@@ -12,10 +12,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 
 /**
  * Recognises a file's format from its content (as DHIS2 does from a document's root), not its name:
- * for JSON the first known top-level key, for CSV the header line.
+ * for JSON the first known top-level key, for XML the root element, for CSV the header line.
  */
 public final class FormatDetector {
 
@@ -41,6 +45,9 @@ public final class FormatDetector {
         }
         if (trimmed.startsWith("{")) {
             return detectJson(file);
+        }
+        if (trimmed.startsWith("<")) {
+            return detectXml(file);
         }
         int eol = trimmed.indexOf('\n');
         String firstLine = eol < 0 ? trimmed : trimmed.substring(0, eol);
@@ -91,6 +98,31 @@ public final class FormatDetector {
             return Optional.of(ImportFormat.DHIS2_METADATA_JSON);
         }
         return Optional.empty();
+    }
+
+    /**
+     * XML by its root element's local name (with or without DHIS2's namespace), read with the same
+     * DTD-less reader as the importer. Other roots are not recognised yet.
+     */
+    private static Optional<ImportFormat> detectXml(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = DataValueSetXmlImporter.secureFactory().createXMLStreamReader(in);
+            try {
+                while (r.hasNext()) {
+                    if (r.next() == XMLStreamConstants.START_ELEMENT) {
+                        String root = r.getLocalName();
+                        return root.equals("dataValueSet") || root.equals("dataValueSets")
+                                ? Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_XML) : Optional.empty();
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            // Malformed before the root: leave it to the importer chosen by name to report where.
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.contains("datavalue") ? Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_XML) : Optional.empty();
     }
 
     /** DHIS2's CSV without a header: data element and org unit UIDs in the first and third cells. */

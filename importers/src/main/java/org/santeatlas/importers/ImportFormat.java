@@ -7,6 +7,7 @@ public enum ImportFormat {
     DHIS2_METADATA_JSON("dhis2-metadata-json"),
     DHIS2_DATA_VALUE_SET_JSON("dhis2-datavalueset-json"),
     DHIS2_DATA_VALUE_SET_CSV("dhis2-datavalueset-csv"),
+    DHIS2_DATA_VALUE_SET_XML("dhis2-datavalueset-xml"),
     DHIS2_COMPLETE_REGISTRATIONS_JSON("dhis2-complete-registrations-json"),
     REGISTRY_CSV("registry-csv"),
     LOCALITIES_CSV("localities-csv");

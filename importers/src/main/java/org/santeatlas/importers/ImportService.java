@@ -24,6 +24,7 @@ import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.importers.dhis2.CompleteRegistrationJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
+import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
@@ -51,6 +52,7 @@ public final class ImportService {
             case DHIS2_METADATA_JSON -> new MetadataJsonImporter();
             case DHIS2_DATA_VALUE_SET_JSON -> new DataValueSetJsonImporter();
             case DHIS2_DATA_VALUE_SET_CSV -> new DataValueSetCsvImporter();
+            case DHIS2_DATA_VALUE_SET_XML -> new DataValueSetXmlImporter();
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> new CompleteRegistrationJsonImporter();
             case REGISTRY_CSV -> new RegistryCsvImporter();
             case LOCALITIES_CSV -> new LocalityCsvImporter();
@@ -73,7 +75,7 @@ public final class ImportService {
         }
         if (format == null) {
             return failed(file, null, counts, Problem.of(name, 1, 0, "import.unknownFormat",
-                    "format not recognised (expected DHIS2 JSON or CSV, a facility registry or a localities CSV);"
+                    "format not recognised (expected DHIS2 JSON, XML or CSV, a facility registry or a localities CSV);"
                             + " use --format to choose one"));
         }
         List<Problem> problems = new ArrayList<>();

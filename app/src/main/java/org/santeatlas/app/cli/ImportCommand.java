@@ -105,7 +105,7 @@ final class ImportCommand implements Callable<Integer> {
         return switch (f) {
             case DHIS2_METADATA_JSON -> 0;
             case REGISTRY_CSV, LOCALITIES_CSV -> 1;
-            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV -> 2;
+            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };
     }

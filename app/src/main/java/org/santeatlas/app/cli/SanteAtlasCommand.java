@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * that scripts rely on; keep them stable.
  */
 @Command(name = "santeatlas", mixinStandardHelpOptions = true, versionProvider = SanteAtlasCommand.Version.class,
-        subcommands = {DemoCommand.class, ImportCommand.class, SummaryCommand.class,
+        subcommands = {DemoCommand.class, ImportCommand.class, SummaryCommand.class, BatchesCommand.class,
             CommandLine.HelpCommand.class},
         description = "SantéAtlas: SNIS/DHIS2 data, maps, data quality and reports, offline.")
 public final class SanteAtlasCommand implements Runnable {

@@ -119,6 +119,22 @@ class CliTest {
     }
 
     @Test
+    void batchesListTheDemosImportsWithTheirHashes() throws Exception {
+        Run r = run("batches", "-w", workspace.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode batches = new ObjectMapper().readTree(r.out());
+        assertThat(batches).hasSize(5);
+        JsonNode values = batches.get(1);
+        assertThat(values.get("format").asText()).isEqualTo("dhis2-datavalueset-json");
+        assertThat(values.get("created").asLong()).isEqualTo(manifest.get("counts").get("dataValues").asLong());
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(dir.resolve("demo").resolve("dataValueSets.json"))));
+        assertThat(values.get("sha256").asText()).isEqualTo(expected);
+        Run text = run("batches", "-w", workspace.toString());
+        assertThat(text.out()).contains("dataValueSets.json").contains("sha256:" + expected);
+    }
+
+    @Test
     void summaryTextFollowsTheLocale() {
         Locale.setDefault(Locale.FRANCE);
         try {

@@ -5,14 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.sql.SQLException;
-import org.santeatlas.core.store.DataValueWriter;
 import org.santeatlas.core.store.RawDataValue;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
-import org.santeatlas.importers.Importer;
 import org.santeatlas.importers.RecordPipe;
 
 /**
@@ -21,7 +17,7 @@ import org.santeatlas.importers.RecordPipe;
  * {@code attributeOptionCombo} that apply to values lacking their own (when they precede the array,
  * as DHIS2 writes them). Streamed with Jackson: one value in memory at a time.
  */
-public final class DataValueSetJsonImporter implements Importer {
+public final class DataValueSetJsonImporter extends PipedDataValueImporter {
 
     @Override
     public ImportFormat format() {
@@ -29,31 +25,7 @@ public final class DataValueSetJsonImporter implements Importer {
     }
 
     @Override
-    public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
-        try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
-                context.displayName(), context.problems())) {
-            read(context, writer);
-            context.counts().add(writer.finish());
-        }
-    }
-
-    /** Parses on a second thread (see {@link RecordPipe}) while this thread resolves and buffers. */
-    private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
-        long size = Files.size(context.file());
-        long records = 0;
-        try (RecordPipe<RawDataValue> pipe = new RecordPipe<RawDataValue>("santeatlas-json-parser",
-                out -> parse(context, out)).whileWaiting(context.idleWork())) {
-            for (RawDataValue v = pipe.next(); v != null; v = pipe.next()) {
-                writer.add(v);
-                if (++records % 65_536 == 0) {
-                    context.progress().update(pipe.position(), size, records);
-                }
-            }
-        }
-        context.progress().update(size, size, records);
-    }
-
-    private static void parse(ImportContext context, RecordPipe.Emitter<RawDataValue> out)
+    void parse(ImportContext context, RecordPipe.Emitter<RawDataValue> out)
             throws ImportFailure, IOException {
         String setPeriod = null;
         String setOrgUnit = null;
