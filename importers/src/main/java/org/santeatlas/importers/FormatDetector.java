@@ -3,6 +3,7 @@ package org.santeatlas.importers;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -19,7 +22,8 @@ import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 
 /**
  * Recognises a file's format from its content (as DHIS2 does from a document's root), not its name:
- * for JSON the first known top-level key, for XML the root element, for CSV the header line.
+ * for JSON the first known top-level key, for XML the root element, for CSV the header line. A gzipped
+ * file is recognised by what it holds.
  */
 public final class FormatDetector {
 
@@ -33,9 +37,41 @@ public final class FormatDetector {
     private FormatDetector() {
     }
 
+    /**
+     * The format of a plain or gzipped file (gzipped: of its content); empty for a zip archive, whose
+     * entries are detected one by one once unpacked, and for a damaged gzip, which the import reports.
+     */
     public static Optional<ImportFormat> detect(Path file) throws IOException {
+        return switch (Compression.of(file)) {
+            case NONE -> detectContent(file);
+            case ZIP -> Optional.empty();
+            case GZIP -> {
+                try {
+                    yield detectContent(file);
+                } catch (EOFException | ZipException e) {
+                    yield Optional.empty();
+                }
+            }
+        };
+    }
+
+    /** The file's bytes, gunzipped when it is gzipped. */
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (Compression.of(file) != Compression.GZIP) {
+            return in;
+        }
+        try {
+            return new GZIPInputStream(in);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static Optional<ImportFormat> detectContent(Path file) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             head = in.readNBytes(64 * 1024);
         }
         String text = new String(head, StandardCharsets.UTF_8);
@@ -66,7 +102,7 @@ public final class FormatDetector {
     }
 
     private static Optional<ImportFormat> detectJson(Path file) throws IOException {
-        try (JsonParser p = JSON.createParser(Files.newInputStream(file))) {
+        try (JsonParser p = JSON.createParser(open(file))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
@@ -80,6 +116,14 @@ public final class FormatDetector {
                 }
                 if (METADATA_KEYS.contains(key)) {
                     return Optional.of(ImportFormat.DHIS2_METADATA_JSON);
+                }
+                if (key.equals("type")) {
+                    // GeoJSON (RFC 7946): a facility registry is a FeatureCollection of points.
+                    if (p.nextToken() == JsonToken.VALUE_STRING && p.getText().equals("FeatureCollection")) {
+                        return Optional.of(ImportFormat.REGISTRY_GEOJSON);
+                    }
+                    p.skipChildren();
+                    continue;
                 }
                 p.nextToken();
                 p.skipChildren();
@@ -97,6 +141,9 @@ public final class FormatDetector {
         if (name.contains("metadata")) {
             return Optional.of(ImportFormat.DHIS2_METADATA_JSON);
         }
+        if (name.endsWith(".geojson")) {
+            return Optional.of(ImportFormat.REGISTRY_GEOJSON);
+        }
         return Optional.empty();
     }
 
@@ -105,7 +152,7 @@ public final class FormatDetector {
      * DTD-less reader as the importer. Other roots are not recognised yet.
      */
     private static Optional<ImportFormat> detectXml(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             XMLStreamReader r = DataValueSetXmlImporter.secureFactory().createXMLStreamReader(in);
             try {
                 while (r.hasNext()) {

@@ -10,6 +10,7 @@ public enum ImportFormat {
     DHIS2_DATA_VALUE_SET_XML("dhis2-datavalueset-xml"),
     DHIS2_COMPLETE_REGISTRATIONS_JSON("dhis2-complete-registrations-json"),
     REGISTRY_CSV("registry-csv"),
+    REGISTRY_GEOJSON("registry-geojson"),
     LOCALITIES_CSV("localities-csv");
 
     private final String id;

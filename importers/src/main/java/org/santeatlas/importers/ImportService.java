@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +29,14 @@ import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
+import org.santeatlas.importers.registry.RegistryGeoJsonImporter;
 
 /**
  * Imports files into a workspace: detects the format, runs the importer in one transaction and records
  * an import batch. A file that fails as a whole leaves the workspace exactly as it was; a file that
- * changes nothing (a re-import) leaves no batch either.
+ * changes nothing (a re-import) leaves no batch either. Files may come gzipped or in a zip archive (see
+ * {@link #importPath}): they are unpacked to a private temporary folder first, within caps against zip
+ * bombs, so that the importers read plain files.
  *
  * <p>Blocking; call it from a background thread. Interrupting the thread cancels the import (rolled back).
  */
@@ -42,9 +46,16 @@ public final class ImportService {
     public static final int MAX_PROBLEMS = 1000;
 
     private final Workspace workspace;
+    private final Optional<Path> unpackFolder;
 
     public ImportService(Workspace workspace) {
+        this(workspace, Optional.empty());
+    }
+
+    /** @param unpackFolder where compressed files are unpacked; empty: the system's temporary folder */
+    ImportService(Workspace workspace, Optional<Path> unpackFolder) {
         this.workspace = workspace;
+        this.unpackFolder = unpackFolder;
     }
 
     public static Importer importerFor(ImportFormat format) {
@@ -55,26 +66,130 @@ public final class ImportService {
             case DHIS2_DATA_VALUE_SET_XML -> new DataValueSetXmlImporter();
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> new CompleteRegistrationJsonImporter();
             case REGISTRY_CSV -> new RegistryCsvImporter();
+            case REGISTRY_GEOJSON -> new RegistryGeoJsonImporter();
             case LOCALITIES_CSV -> new LocalityCsvImporter();
         };
     }
 
+    /**
+     * Imports one file: plain, gzipped, or a zip archive holding exactly one file (as DHIS2's
+     * {@code .json.zip} exports do). An archive of several files is refused untouched: use
+     * {@link #importPath}.
+     */
     public ImportResult importFile(Path file, Optional<ImportFormat> forced, ImportProgress progress) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        ImportCounts counts = new ImportCounts();
+        List<ImportResult> results = importPath(file, forced, progress, true);
+        return results.get(0);
+    }
+
+    /**
+     * Imports a file, or each file a zip archive holds, and returns one result per file imported (a plain
+     * or gzipped file: a list of one). Recognised by content: gzip and zip by their magic bytes.
+     *
+     * <p>Each entry of an archive is imported as its own file (its own transaction and batch), named
+     * {@code archive.zip!entry} in problems, in {@code IMPORT_BATCH.FILE_NAME} and in
+     * {@link ImportResult#file()}. Entries go metadata first, then registries and localities, data values,
+     * completeness (entry order within each), unless {@code forced} is given, which then applies to
+     * every entry, in entry order. An unsafe or oversized archive is refused as a whole before anything
+     * is unpacked or imported: a single failed result naming the archive or the offending entry.
+     *
+     * <p>A gzipped file's batch records the {@code .gz} as given (path, size, SHA-256); an entry's batch
+     * records the entry (its unpacked size and the SHA-256 of its bytes).
+     */
+    public List<ImportResult> importPath(Path file, Optional<ImportFormat> forced, ImportProgress progress) {
+        return importPath(file, forced, progress, false);
+    }
+
+    private List<ImportResult> importPath(Path file, Optional<ImportFormat> forced, ImportProgress progress,
+                                          boolean single) {
+        String name = fileName(file);
         if (!Files.isRegularFile(file)) {
-            return failed(file, null, counts, Problem.of(file.toString(), 0, 0, "import.fileNotFound",
-                    "no such file", file.toString()));
+            return List.of(failed(file, null, Problem.of(file.toString(), 0, 0, "import.fileNotFound",
+                    "no such file", file.toString())));
         }
+        Compression compression;
+        ImportSource plain;
+        try {
+            compression = Compression.of(file);
+            plain = ImportSource.plain(file);
+        } catch (IOException e) {
+            return List.of(failed(file, null, unreadable(name, e)));
+        }
+        if (compression == Compression.NONE) {
+            return List.of(importSource(plain, forced, progress));
+        }
+        try (CompressedFiles unpacked = CompressedFiles.unpack(file, compression, unpackFolder)) {
+            List<ImportSource> sources = unpacked.sources();
+            if (single && sources.size() > 1) {
+                return List.of(failed(file, null, Problem.of(name, 0, 0, "import.archiveSeveralFiles",
+                        "the archive holds " + sources.size() + " files; import it as an archive to import each",
+                        String.valueOf(sources.size()))));
+            }
+            record Planned(ImportSource source, Optional<ImportFormat> format) {
+            }
+            List<Planned> plan = new ArrayList<>();
+            for (ImportSource source : sources) {
+                plan.add(new Planned(source, forced.isPresent() ? forced : detectQuietly(source.content())));
+            }
+            if (forced.isEmpty()) {
+                // Metadata first, so that data values find their data elements and org units (stable sort).
+                plan.sort(Comparator.comparingInt(p -> rank(p.format().orElse(null))));
+            }
+            List<ImportResult> results = new ArrayList<>();
+            for (Planned p : plan) {
+                if (Thread.currentThread().isInterrupted()) {
+                    results.add(failed(p.source().resultPath(), null, Problem.of(p.source().displayName(), 0, 0,
+                            "import.cancelled", "import cancelled; the workspace is unchanged")));
+                } else if (Compression.of(p.source().content()) != Compression.NONE) {
+                    // One level only: an archive inside an archive would multiply the zip bomb caps.
+                    results.add(failed(p.source().resultPath(), null, Problem.of(p.source().displayName(), 0, 0,
+                            "import.nestedArchive", "a compressed file inside an archive is not unpacked;"
+                                    + " unpack it first")));
+                } else {
+                    results.add(importSource(p.source(), p.format(), progress));
+                }
+            }
+            return results;
+        } catch (ImportFailure e) {
+            return List.of(failed(file, null, e.problem()));
+        } catch (IOException e) {
+            return List.of(failed(file, null, unreadable(name, e)));
+        }
+    }
+
+    /** Detection for ordering only: an unreadable file is imported last and reports its own problem. */
+    private static Optional<ImportFormat> detectQuietly(Path file) {
+        try {
+            return FormatDetector.detect(file);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The order in which the files of one archive are imported: what others refer to comes first. */
+    private static int rank(ImportFormat f) {
+        if (f == null) {
+            return 9;
+        }
+        return switch (f) {
+            case DHIS2_METADATA_JSON -> 0;
+            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV -> 1;
+            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
+            case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
+        };
+    }
+
+    private ImportResult importSource(ImportSource source, Optional<ImportFormat> forced, ImportProgress progress) {
+        Path file = source.resultPath();
+        String name = source.displayName();
+        ImportCounts counts = new ImportCounts();
         ImportFormat format;
         try {
-            format = forced.isPresent() ? forced.get() : FormatDetector.detect(file).orElse(null);
+            format = forced.isPresent() ? forced.get() : FormatDetector.detect(source.content()).orElse(null);
         } catch (IOException e) {
-            return failed(file, null, counts, Problem.of(name, 0, 0, "import.unreadable",
-                    "cannot read the file: " + e.getMessage(), e.getMessage()));
+            return failed(file, null, unreadable(name, e));
         }
         if (format == null) {
-            return failed(file, null, counts, Problem.of(name, 1, 0, "import.unknownFormat",
+            return failed(file, null, Problem.of(name, 1, 0, "import.unknownFormat",
                     "format not recognised (expected DHIS2 JSON, XML or CSV, a facility registry or a localities CSV);"
                             + " use --format to choose one"));
         }
@@ -83,9 +198,9 @@ public final class ImportService {
         Connection connection = workspace.connection();
         try {
             connection.setAutoCommit(false);
-            int batchId = startBatch(connection, file, format);
-            HashingInput input = new HashingInput(file);
-            ImportContext context = new ImportContext(file, name, connection, batchId, p -> {
+            int batchId = startBatch(connection, source, format);
+            HashingInput input = new HashingInput(source.content());
+            ImportContext context = new ImportContext(source.content(), name, connection, batchId, p -> {
                 if (problems.size() < MAX_PROBLEMS) {
                     problems.add(p);
                 } else {
@@ -98,25 +213,25 @@ public final class ImportService {
                 return new ImportResult(file, format, counts, Optional.empty(), Optional.empty(), problems,
                         dropped[0]);
             }
-            Optional<String> digest = input.digestIfComplete();
-            finishBatch(connection, batchId, counts, problems, digest.isPresent() ? digest.get() : sha256(file));
+            String digest = source.sha256().isPresent() ? source.sha256().get()
+                    : input.digestIfComplete().orElse(null);
+            finishBatch(connection, batchId, counts, problems, digest != null ? digest : sha256(source.content()));
             connection.commit();
             return new ImportResult(file, format, counts, Optional.of(batchId), Optional.empty(), problems,
                     dropped[0]);
         } catch (ImportFailure e) {
             rollback(connection);
-            return failed(file, format, counts, e.problem());
+            return failed(file, format, e.problem());
         } catch (IOException e) {
             rollback(connection);
-            return failed(file, format, counts, Problem.of(name, 0, 0, "import.unreadable",
-                    "cannot read the file: " + e.getMessage(), String.valueOf(e.getMessage())));
+            return failed(file, format, unreadable(name, e));
         } catch (SQLException e) {
             rollback(connection);
             if ("57014".equals(e.getSQLState()) || Thread.currentThread().isInterrupted()) {
-                return failed(file, format, counts, Problem.of(name, 0, 0, "import.cancelled",
+                return failed(file, format, Problem.of(name, 0, 0, "import.cancelled",
                         "import cancelled; the workspace is unchanged"));
             }
-            return failed(file, format, counts, Problem.of(name, 0, 0, "import.storageError",
+            return failed(file, format, Problem.of(name, 0, 0, "import.storageError",
                     "the workspace could not store the file: " + e.getMessage(), String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             rollback(connection);
@@ -130,7 +245,16 @@ public final class ImportService {
         }
     }
 
-    private static ImportResult failed(Path file, ImportFormat format, ImportCounts counts, Problem problem) {
+    static String fileName(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    private static Problem unreadable(String name, IOException e) {
+        return Problem.of(name, 0, 0, "import.unreadable", "cannot read the file: " + e.getMessage(),
+                String.valueOf(e.getMessage()));
+    }
+
+    private static ImportResult failed(Path file, ImportFormat format, Problem problem) {
         return new ImportResult(file, format, new ImportCounts(), Optional.empty(), Optional.of(problem), List.of(),
                 0);
     }
@@ -143,11 +267,13 @@ public final class ImportService {
         }
     }
 
-    private static int startBatch(Connection c, Path file, ImportFormat format) throws SQLException, IOException {
+    private static int startBatch(Connection c, ImportSource source, ImportFormat format) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO IMPORT_BATCH(FILE_NAME, FILE_SIZE, FORMAT,"
                 + " STARTED) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, file.toAbsolutePath().toString());
-            insert.setLong(2, Files.size(file));
+            String name = source.batchName();
+            // IMPORT_BATCH.FILE_NAME is VARCHAR(1000) (V1__workspace.sql); a deep archive entry keeps its end.
+            insert.setString(1, name.length() <= 1000 ? name : "…" + name.substring(name.length() - 999));
+            insert.setLong(2, source.batchSize());
             insert.setString(3, format.id());
             insert.setObject(4, OffsetDateTime.now());
             insert.executeUpdate();

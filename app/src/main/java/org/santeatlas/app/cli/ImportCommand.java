@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.santeatlas.core.store.Problem;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.importers.Compression;
 import org.santeatlas.importers.FormatDetector;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.ImportProgress;
@@ -56,39 +57,25 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> ordered = new ArrayList<>(files);
         if (format == null) {
             // Metadata first, so that data values find their data elements and org units.
-            List<ImportFormat> detected = new ArrayList<>();
+            List<Integer> ranks = new ArrayList<>();
             for (Path f : ordered) {
-                detected.add(FormatDetector.detect(f).orElse(null));
+                // An archive orders its own entries: it goes first, with the metadata.
+                ranks.add(Compression.of(f) == Compression.ZIP ? 0 : rank(FormatDetector.detect(f).orElse(null)));
             }
             List<Path> copy = new ArrayList<>(ordered);
-            ordered.sort(Comparator.comparingInt(f -> rank(detected.get(copy.indexOf(f)))));
+            ordered.sort(Comparator.comparingInt(f -> ranks.get(copy.indexOf(f))));
         }
         boolean anyFailed = false;
         try (Workspace ws = Workspace.openOrCreate(workspace)) {
             ImportService service = new ImportService(ws);
             for (Path file : ordered) {
                 ImportProgress progress = TerminalProgress.forFile(err, m, file.getFileName().toString());
-                ImportResult r = service.importFile(file, Optional.ofNullable(format), progress);
+                List<ImportResult> results = service.importPath(file, Optional.ofNullable(format), progress);
                 if (progress instanceof TerminalProgress shown) {
                     shown.done();
                 }
-                if (r.failed()) {
-                    anyFailed = true;
-                    err.println(m.problem(r.failure().orElseThrow()));
-                    err.println(m.get("import.failedUnchanged", file.getFileName()));
-                    continue;
-                }
-                for (Problem p : r.problems()) {
-                    err.println(m.problem(p));
-                }
-                if (r.moreProblems() > 0) {
-                    err.println(m.get("import.moreProblems", r.moreProblems()));
-                }
-                var c = r.counts();
-                out.println(m.get("import.result", file.getFileName(), r.format().id(), c.createdCount(),
-                        c.updatedCount(), c.unchangedCount(), c.deletedCount(), c.rejectedCount()));
-                if (r.changedNothing()) {
-                    out.println(m.get("import.nothingChanged", file.getFileName()));
+                for (ImportResult r : results) {
+                    anyFailed |= report(r, m, out, err);
                 }
             }
             out.println(ws.file());
@@ -98,13 +85,46 @@ final class ImportCommand implements Callable<Integer> {
         return anyFailed ? 1 : 0;
     }
 
+    /** Prints one file's outcome; returns whether it failed. */
+    private static boolean report(ImportResult r, Messages m, PrintWriter out, PrintWriter err) {
+        String name = display(r.file());
+        if (r.failed()) {
+            err.println(m.problem(r.failure().orElseThrow()));
+            err.println(m.get("import.failedUnchanged", name));
+            return true;
+        }
+        for (Problem p : r.problems()) {
+            err.println(m.problem(p));
+        }
+        if (r.moreProblems() > 0) {
+            err.println(m.get("import.moreProblems", r.moreProblems()));
+        }
+        var c = r.counts();
+        out.println(m.get("import.result", name, r.format().id(), c.createdCount(), c.updatedCount(),
+                c.unchangedCount(), c.deletedCount(), c.rejectedCount()));
+        if (r.changedNothing()) {
+            out.println(m.get("import.nothingChanged", name));
+        }
+        return false;
+    }
+
+    /** {@code dv.json}, or {@code export.zip!data/dv.json} for an archive's entry. */
+    static String display(Path file) {
+        String s = file.toString();
+        int bang = s.indexOf('!');
+        if (bang < 0) {
+            return file.getFileName().toString();
+        }
+        return Path.of(s.substring(0, bang)).getFileName() + s.substring(bang);
+    }
+
     private static int rank(ImportFormat f) {
         if (f == null) {
             return 9;
         }
         return switch (f) {
             case DHIS2_METADATA_JSON -> 0;
-            case REGISTRY_CSV, LOCALITIES_CSV -> 1;
+            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV -> 1;
             case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };

@@ -99,6 +99,29 @@ class CliTest {
     }
 
     @Test
+    void aZipOfTheDemoFilesImportsEachEntryMetadataFirst() throws Exception {
+        Path zip = dir.resolve("export.zip");
+        Path d = dir.resolve("demo");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String name : List.of("dataValueSets.json", "registry.csv", "metadata.json")) {
+                out.putNextEntry(new java.util.zip.ZipEntry("snis/" + name));
+                Files.copy(d.resolve(name), out);
+                out.closeEntry();
+            }
+        }
+        Path fresh = dir.resolve("from-zip.mv.db");
+        Run r = run("import", "-w", fresh.toString(), zip.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.outLines();
+        assertThat(lines.get(0)).startsWith("export.zip!snis/metadata.json (dhis2-metadata-json)");
+        assertThat(r.out()).contains("export.zip!snis/dataValueSets.json (dhis2-datavalueset-json): created "
+                + String.format(Locale.ENGLISH, "%,d", manifest.get("counts").get("dataValues").asLong()));
+        Run summary = run("summary", "-w", fresh.toString(), "--json");
+        assertThat(new ObjectMapper().readTree(summary.out()).get("dataValues").asLong())
+                .isEqualTo(manifest.get("counts").get("dataValues").asLong());
+    }
+
+    @Test
     void userErrorsAreOneLineAndExitOne() throws Exception {
         Run unknown = run("summary", "--nope");
         assertThat(unknown.code()).isEqualTo(1);

@@ -3,15 +3,11 @@ package org.santeatlas.importers.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import org.apache.commons.csv.CSVRecord;
-import org.locationtech.jts.geom.Point;
 import org.santeatlas.importers.ColumnMapping;
 import org.santeatlas.importers.Coordinates;
 import org.santeatlas.importers.CsvTable;
@@ -31,6 +27,7 @@ public final class RegistryCsvImporter implements Importer {
     /** The registry source name records are filed under (one master facility list per workspace). */
     public static final String DEFAULT_SOURCE = "registry";
 
+    /** Field → accepted header (or GeoJSON property) names, normalised by {@link ColumnMapping#key}. */
     static final Map<String, List<String>> SYNONYMS = Map.of(
             "code", List.of("code", "id", "identifiant", "facility_code", "code_fs", "code_formation_sanitaire"),
             "name", List.of("nom", "name", "nom_fs", "facility_name", "formation_sanitaire", "nom_formation_sanitaire"),
@@ -52,14 +49,8 @@ public final class RegistryCsvImporter implements Importer {
 
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
-        var c = context.connection();
         try (CsvTable table = CsvTable.open(context, SYNONYMS);
-             PreparedStatement select = c.prepareStatement("SELECT NAME, FACILITY_TYPE, STATUS, OWNERSHIP, REGION,"
-                     + " DISTRICT, HEALTH_AREA, LATITUDE, LONGITUDE, ATTRIBUTES FROM REGISTRY_RECORD"
-                     + " WHERE SOURCE = ? AND CODE = ?");
-             PreparedStatement merge = c.prepareStatement("MERGE INTO REGISTRY_RECORD(NAME, FACILITY_TYPE, STATUS,"
-                     + " OWNERSHIP, REGION, DISTRICT, HEALTH_AREA, LATITUDE, LONGITUDE, ATTRIBUTES, POINT, BATCH_ID,"
-                     + " SOURCE, CODE) KEY(SOURCE, CODE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+             RegistryUpsert upsert = new RegistryUpsert(context)) {
             ColumnMapping mapping = table.mapping();
             if (!mapping.has("code") || !mapping.has("name")) {
                 throw new ImportFailure(context.problem(1, 0, "import.registryMissingColumns",
@@ -94,48 +85,12 @@ public final class RegistryCsvImporter implements Importer {
                         attributes.put(mapping.header().get(col), r.get(col));
                     }
                 }
-                Object[] values = {name, mapping.get(r, "type").orElse(null), mapping.get(r, "status").orElse(null),
-                    mapping.get(r, "ownership").orElse(null), mapping.get(r, "region").orElse(null),
-                    mapping.get(r, "district").orElse(null), mapping.get(r, "healthArea").orElse(null), lat, lon,
-                    attributes.isEmpty() ? null : attributes.toString()};
-                select.setString(1, DEFAULT_SOURCE);
-                select.setString(2, code);
-                boolean exists;
-                try (ResultSet rs = select.executeQuery()) {
-                    exists = rs.next();
-                    if (exists && same(rs, values)) {
-                        context.counts().unchanged();
-                        continue;
-                    }
-                }
-                for (int i = 0; i < values.length; i++) {
-                    merge.setObject(i + 1, values[i]);
-                }
-                Point point = lat == null ? null : Coordinates.point(lon, lat);
-                merge.setObject(11, point);
-                merge.setInt(12, context.batchId());
-                merge.setString(13, DEFAULT_SOURCE);
-                merge.setString(14, code);
-                merge.executeUpdate();
-                if (exists) {
-                    context.counts().updated();
-                } else {
-                    context.counts().created();
-                }
+                upsert.put(code, new RegistryUpsert.Fields(name, mapping.get(r, "type").orElse(null),
+                        mapping.get(r, "status").orElse(null), mapping.get(r, "ownership").orElse(null),
+                        mapping.get(r, "region").orElse(null), mapping.get(r, "district").orElse(null),
+                        mapping.get(r, "healthArea").orElse(null), lat, lon,
+                        attributes.isEmpty() ? null : attributes.toString()));
             }
         }
-    }
-
-    private static boolean same(ResultSet rs, Object[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            Object stored = rs.getObject(i + 1);
-            if (stored instanceof java.sql.Clob clob) {
-                stored = clob.getSubString(1, (int) clob.length());
-            }
-            if (!Objects.equals(stored, values[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 }
