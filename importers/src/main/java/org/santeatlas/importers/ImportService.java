@@ -132,7 +132,7 @@ public final class ImportService {
             }
             if (forced.isEmpty()) {
                 // Metadata first, so that data values find their data elements and org units (stable sort).
-                plan.sort(Comparator.comparingInt(p -> rank(p.format().orElse(null))));
+                plan.sort(Comparator.comparingInt(p -> importOrder(p.format().orElse(null))));
             }
             List<ImportResult> results = new ArrayList<>();
             for (Planned p : plan) {
@@ -165,8 +165,11 @@ public final class ImportService {
         }
     }
 
-    /** The order in which the files of one archive are imported: what others refer to comes first. */
-    private static int rank(ImportFormat f) {
+    /**
+     * The order in which several files are imported (an archive's entries, the files of one command):
+     * what others refer to comes first. Unknown formats last.
+     */
+    public static int importOrder(ImportFormat f) {
         if (f == null) {
             return 9;
         }

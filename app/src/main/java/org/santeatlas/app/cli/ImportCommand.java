@@ -60,7 +60,8 @@ final class ImportCommand implements Callable<Integer> {
             List<Integer> ranks = new ArrayList<>();
             for (Path f : ordered) {
                 // An archive orders its own entries: it goes first, with the metadata.
-                ranks.add(Compression.of(f) == Compression.ZIP ? 0 : rank(FormatDetector.detect(f).orElse(null)));
+                ranks.add(Compression.of(f) == Compression.ZIP ? 0
+                        : ImportService.importOrder(FormatDetector.detect(f).orElse(null)));
             }
             List<Path> copy = new ArrayList<>(ordered);
             ordered.sort(Comparator.comparingInt(f -> ranks.get(copy.indexOf(f))));
@@ -118,17 +119,6 @@ final class ImportCommand implements Callable<Integer> {
         return Path.of(s.substring(0, bang)).getFileName() + s.substring(bang);
     }
 
-    private static int rank(ImportFormat f) {
-        if (f == null) {
-            return 9;
-        }
-        return switch (f) {
-            case DHIS2_METADATA_JSON -> 0;
-            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV -> 1;
-            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
-            case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
-        };
-    }
 
     /** {@code --format dhis2-datavalueset-json} and the like. */
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ImportFormat> {
