@@ -2,6 +2,7 @@ package org.santeatlas.importers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharacterCodingException;
 import java.util.Iterator;
 import java.util.List;
@@ -29,7 +30,8 @@ public final class CsvTable implements AutoCloseable {
 
     public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms)
             throws IOException, ImportFailure {
-        CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file()));
+        Charset charset = CsvFiles.detectCharset(context.file());
+        CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file(), charset), charset);
         try {
             Iterator<CSVRecord> rows = parser.iterator();
             if (!hasNext(context, rows)) {

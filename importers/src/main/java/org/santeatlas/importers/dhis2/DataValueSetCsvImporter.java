@@ -41,9 +41,10 @@ public final class DataValueSetCsvImporter implements Importer {
     }
 
     private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
-        char delimiter = CsvFiles.sniffDelimiter(context.file());
+        java.nio.charset.Charset charset = CsvFiles.detectCharset(context.file());
+        char delimiter = CsvFiles.sniffDelimiter(context.file(), charset);
         long records = 0;
-        try (CSVParser parser = CsvFiles.open(context.file(), delimiter)) {
+        try (CSVParser parser = CsvFiles.open(context.file(), delimiter, charset)) {
             Iterator<CSVRecord> it = parser.iterator();
             int[] index = defaultIndex();
             boolean first = true;
