@@ -138,6 +138,26 @@ class DataValueImportTest {
     }
 
     @Test
+    void aNewerLastUpdatedWinsOverAnOlderOneWhateverTheImportOrder() throws Exception {
+        importText("new.json", """
+                {"dataValues": [{"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001",
+                  "value": "130", "lastUpdated": "2024-03-10T08:00:00.000"}]}
+                """);
+        ImportResult older = importText("old.json", """
+                {"dataValues": [{"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001",
+                  "value": "120", "lastUpdated": "2024-02-03T10:00:00.000"}]}
+                """);
+        assertThat(older.changedNothing()).isTrue();
+        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 130 null null false");
+        ImportResult newer = importText("newer.json", """
+                {"dataValues": [{"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001",
+                  "value": "131", "lastUpdated": "2024-04-01T08:00:00.000"}]}
+                """);
+        assertThat(newer.counts().updatedCount()).isEqualTo(1);
+        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 131 null null false");
+    }
+
+    @Test
     void rejectsValuesWithUnknownReferencesNamingTheLine() throws Exception {
         ImportResult r = importText("dv.json", """
                 {"dataValues": [

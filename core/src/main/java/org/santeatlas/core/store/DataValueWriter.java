@@ -248,6 +248,13 @@ public final class DataValueWriter implements AutoCloseable {
     /** Applies incoming value {@code i} over the stored entry {@code j}; returns whether it changed. */
     private boolean apply(Series s, int j, Series in, int i) {
         boolean alive = s.alive(j);
+        if (in.lastUpdated[i] != Series.NO_TIME && s.lastUpdated[j] != Series.NO_TIME
+                && in.lastUpdated[i] < s.lastUpdated[j]) {
+            // An older export than what the workspace holds: the newer value wins, whatever the order
+            // the files are imported in.
+            counts.unchanged();
+            return false;
+        }
         if (!in.alive(i)) {
             if (!alive) {
                 counts.unchanged();
