@@ -132,18 +132,7 @@ class WorkspaceTest {
 
     @Test
     void openMigratesAWorkspaceFromAnOlderSchema() throws Exception {
-        // A workspace as the first release wrote it: schema version 1 only.
-        Path file = dir.resolve("old.mv.db");
-        org.flywaydb.core.Flyway.configure()
-                .dataSource("jdbc:h2:file:" + dir.resolve("old"), "sa", "")
-                .locations(Workspace.MIGRATIONS)
-                .target("1")
-                .load()
-                .migrate();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("old"), "sa", "");
-             Statement st = c.createStatement()) {
-            st.execute("INSERT INTO WORKSPACE_INFO VALUES ('application', 'SantéAtlas')");
-        }
+        Path file = workspaceAtSchemaVersion1("old");
         assertThat(Workspace.latestSchemaVersion()).isGreaterThan(1);
         try (Workspace ws = Workspace.open(file, AccessMode.READ_WRITE);
              Statement st = ws.connection().createStatement();
@@ -156,20 +145,26 @@ class WorkspaceTest {
 
     @Test
     void readOnlyOpenRefusesAnOlderSchemaInsteadOfMigratingIt() throws Exception {
-        org.flywaydb.core.Flyway.configure()
-                .dataSource("jdbc:h2:file:" + dir.resolve("old"), "sa", "")
-                .locations(Workspace.MIGRATIONS)
-                .target("1")
-                .load()
-                .migrate();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("old"), "sa", "");
-             Statement st = c.createStatement()) {
-            st.execute("INSERT INTO WORKSPACE_INFO VALUES ('application', 'SantéAtlas')");
-        }
+        workspaceAtSchemaVersion1("old");
         assertThatThrownBy(() -> Workspace.open(dir.resolve("old"), AccessMode.READ_ONLY))
                 .isInstanceOf(WorkspaceException.class)
                 .satisfies(e -> assertThat(((WorkspaceException) e).reason())
                         .isEqualTo(WorkspaceException.Reason.READ_ONLY));
+    }
+
+    /** A workspace as the first release wrote it: schema version 1 only. */
+    private Path workspaceAtSchemaVersion1(String name) throws Exception {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource("jdbc:h2:file:" + dir.resolve(name), "sa", "")
+                .locations(Workspace.MIGRATIONS)
+                .target("1")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(name), "sa", "");
+             Statement st = c.createStatement()) {
+            st.execute("INSERT INTO WORKSPACE_INFO VALUES ('application', 'SantéAtlas')");
+        }
+        return dir.resolve(name + ".mv.db");
     }
 
     private static String sha256(Path file) throws Exception {
