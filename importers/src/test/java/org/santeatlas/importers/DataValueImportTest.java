@@ -242,8 +242,12 @@ class DataValueImportTest {
         return file;
     }
 
-    /** Through the SQL view, as a user's query would see them. */
     private List<String> values() throws Exception {
+        return values(workspace);
+    }
+
+    /** The live values through the SQL view, as a user's query would see them; shared with the XML test. */
+    static List<String> values(Workspace workspace) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Statement st = workspace.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, DATA_VALUE, STORED_BY, COMMENT,"

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -308,17 +307,7 @@ class DataValueXmlImportTest {
         return service.importFile(file, Optional.empty(), ImportProgress.NONE);
     }
 
-    /** Through the SQL view, as a user's query would see them. */
     private List<String> values() throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = workspace.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, DATA_VALUE, STORED_BY, COMMENT,"
-                     + " FOLLOWUP FROM DATA_VALUE WHERE NOT DELETED ORDER BY DATA_ELEMENT, PERIOD")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
-                        + " " + rs.getString(5) + " " + rs.getString(6) + " " + rs.getBoolean(7));
-            }
-        }
-        return rows;
+        return DataValueImportTest.values(workspace);
     }
 }

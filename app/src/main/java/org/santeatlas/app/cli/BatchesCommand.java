@@ -16,18 +16,15 @@ import org.santeatlas.core.workspace.AccessMode;
 import org.santeatlas.core.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code santeatlas batches -w WORKSPACE [--json]}: the import log. */
 @Command(name = "batches", description = "List the imports recorded in a workspace (file, SHA-256, format, counts, duration).")
 final class BatchesCommand implements Callable<Integer> {
 
-    @Option(names = {"-w", "--workspace"}, required = true, description = "The workspace file (NAME or NAME.mv.db).")
-    Path workspace;
-
-    @Option(names = "--json", description = "Print JSON (keys in camelCase; stable for scripts).")
-    boolean json;
+    @Mixin
+    ReportOptions options;
 
     @Spec
     CommandSpec spec;
@@ -35,12 +32,12 @@ final class BatchesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         List<ImportBatch> batches;
-        try (Workspace ws = Workspace.open(workspace, AccessMode.READ_ONLY)) {
+        try (Workspace ws = Workspace.open(options.workspace, AccessMode.READ_ONLY)) {
             batches = ImportBatch.list(ws.connection());
         }
         PrintWriter out = spec.commandLine().getOut();
         Messages m = Messages.forDefaultLocale();
-        if (json) {
+        if (options.json) {
             out.print(toJson(batches));
         } else if (batches.isEmpty()) {
             out.println(m.get("batches.none"));

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.concurrent.Callable;
 import org.santeatlas.core.workspace.AccessMode;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.core.workspace.WorkspaceSummary;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,11 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "summary", description = "Print counts per entity, the period range and the extent of a workspace.")
 final class SummaryCommand implements Callable<Integer> {
 
-    @Option(names = {"-w", "--workspace"}, required = true, description = "The workspace file (NAME or NAME.mv.db).")
-    Path workspace;
-
-    @Option(names = "--json", description = "Print JSON (keys in camelCase; stable for scripts).")
-    boolean json;
+    @Mixin
+    ReportOptions options;
 
     @Spec
     CommandSpec spec;
@@ -32,11 +28,11 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WorkspaceSummary s;
-        try (Workspace ws = Workspace.open(workspace, AccessMode.READ_ONLY)) {
+        try (Workspace ws = Workspace.open(options.workspace, AccessMode.READ_ONLY)) {
             s = ws.summary();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? toJson(s) : toText(s, Messages.forDefaultLocale()));
+        out.print(options.json ? toJson(s) : toText(s, Messages.forDefaultLocale()));
         out.flush();
         return 0;
     }
