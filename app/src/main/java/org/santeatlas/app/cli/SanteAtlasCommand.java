@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  * {@code santeatlas}: the command line. Subcommand names, options and JSON keys are a public interface
  * that scripts rely on; keep them stable.
  */
-@Command(name = "santeatlas", mixinStandardHelpOptions = true, versionProvider = SanteAtlasCommand.Version.class,
+@Command(name = "santeatlas", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = SanteAtlasCommand.Version.class,
         subcommands = {DemoCommand.class, ImportCommand.class, SummaryCommand.class, BatchesCommand.class,
             CommandLine.HelpCommand.class},
         description = "SantéAtlas: SNIS/DHIS2 data, maps, data quality and reports, offline.")
