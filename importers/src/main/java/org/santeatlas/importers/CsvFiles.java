@@ -32,6 +32,12 @@ public final class CsvFiles {
     private CsvFiles() {
     }
 
+    /** The user's {@code --charset} when given, else the detected one. */
+    public static Charset charset(ImportContext context) throws IOException {
+        return context.options().charset().isPresent() ? context.options().charset().get()
+                : detectCharset(context.file());
+    }
+
     /**
      * UTF-8 when the file starts with its BOM or its first 4 MB are valid UTF-8, else Windows-1252
      * (what Excel writes as "CSV" on a French Windows). A UTF-8 file with an invalid sequence further

@@ -30,7 +30,7 @@ public final class CsvTable implements AutoCloseable {
 
     public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms)
             throws IOException, ImportFailure {
-        Charset charset = CsvFiles.detectCharset(context.file());
+        Charset charset = CsvFiles.charset(context);
         CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file(), charset), charset);
         try {
             Iterator<CSVRecord> rows = parser.iterator();

@@ -8,11 +8,14 @@ import org.santeatlas.core.store.Problem;
 
 /**
  * What an importer gets: the file, the workspace connection inside the import's transaction, the batch
- * that its rows are stamped with, a sink for problems, and progress reporting (bytes read).
+ * that its rows are stamped with, a sink for problems, progress reporting (bytes read) and the user's
+ * import options. An importer reports an invalid record through {@link #report} and counts it with
+ * {@code counts().rejected()}; whether the file is then refused or imported without it is the
+ * {@link ImportService}'s decision ({@link ImportOptions#skipInvalid()}), not the importer's.
  */
 public record ImportContext(Path file, String displayName, Connection connection, int batchId,
                             Consumer<Problem> problems, ImportProgress progress, ImportCounts counts,
-                            HashingInput input) {
+                            HashingInput input, ImportOptions options) {
 
     /** The file's bytes; reading them through here also computes the batch's SHA-256. */
     public java.io.InputStream open() throws java.io.IOException {

@@ -77,7 +77,13 @@ public final class ImportService {
      * {@link #importPath}.
      */
     public ImportResult importFile(Path file, Optional<ImportFormat> forced, ImportProgress progress) {
-        List<ImportResult> results = importPath(file, forced, progress, true);
+        return importFile(file, forced, ImportOptions.DEFAULTS, progress);
+    }
+
+    /** {@link #importFile(Path, Optional, ImportProgress)} with the user's options. */
+    public ImportResult importFile(Path file, Optional<ImportFormat> forced, ImportOptions options,
+                                   ImportProgress progress) {
+        List<ImportResult> results = importPath(file, forced, options, progress, true);
         return results.get(0);
     }
 
@@ -96,11 +102,17 @@ public final class ImportService {
      * records the entry (its unpacked size and the SHA-256 of its bytes).
      */
     public List<ImportResult> importPath(Path file, Optional<ImportFormat> forced, ImportProgress progress) {
-        return importPath(file, forced, progress, false);
+        return importPath(file, forced, ImportOptions.DEFAULTS, progress, false);
     }
 
-    private List<ImportResult> importPath(Path file, Optional<ImportFormat> forced, ImportProgress progress,
-                                          boolean single) {
+    /** {@link #importPath(Path, Optional, ImportProgress)} with the user's options. */
+    public List<ImportResult> importPath(Path file, Optional<ImportFormat> forced, ImportOptions options,
+                                         ImportProgress progress) {
+        return importPath(file, forced, options, progress, false);
+    }
+
+    private List<ImportResult> importPath(Path file, Optional<ImportFormat> forced, ImportOptions options,
+                                          ImportProgress progress, boolean single) {
         String name = fileName(file);
         if (!Files.isRegularFile(file)) {
             return List.of(failed(file, null, Problem.of(file.toString(), 0, 0, "import.fileNotFound",
@@ -115,7 +127,7 @@ public final class ImportService {
             return List.of(failed(file, null, unreadable(name, e)));
         }
         if (compression == Compression.NONE) {
-            return List.of(importSource(plain, forced, progress));
+            return List.of(importSource(plain, forced, options, progress));
         }
         try (CompressedFiles unpacked = CompressedFiles.unpack(file, compression, unpackFolder)) {
             List<ImportSource> sources = unpacked.sources();
@@ -145,7 +157,7 @@ public final class ImportService {
                             "import.nestedArchive", "a compressed file inside an archive is not unpacked;"
                                     + " unpack it first")));
                 } else {
-                    results.add(importSource(p.source(), p.format(), progress));
+                    results.add(importSource(p.source(), p.format(), options, progress));
                 }
             }
             return results;
@@ -181,7 +193,8 @@ public final class ImportService {
         };
     }
 
-    private ImportResult importSource(ImportSource source, Optional<ImportFormat> forced, ImportProgress progress) {
+    private ImportResult importSource(ImportSource source, Optional<ImportFormat> forced, ImportOptions options,
+                                      ImportProgress progress) {
         Path file = source.resultPath();
         String name = source.displayName();
         ImportCounts counts = new ImportCounts();
@@ -209,8 +222,18 @@ public final class ImportService {
                 } else {
                     dropped[0]++;
                 }
-            }, progress, counts, input);
+            }, progress, counts, input, options);
             importerFor(format).run(context);
+            if (counts.rejectedCount() > 0 && !options.skipInvalid()) {
+                // The default: a file with any invalid record changes nothing; the user fixes it, or asks
+                // for the valid records only (--skip-invalid).
+                connection.rollback();
+                String n = String.valueOf(counts.rejectedCount());
+                Problem refused = Problem.of(name, 0, 0, "import.invalidRecords", n + " invalid record(s);"
+                        + " nothing was imported. Correct the file, or import its valid records with --skip-invalid", n);
+                return new ImportResult(file, format, counts, Optional.empty(), Optional.of(refused), problems,
+                        dropped[0]);
+            }
             if (!counts.changedAnything()) {
                 connection.rollback();
                 return new ImportResult(file, format, counts, Optional.empty(), Optional.empty(), problems,

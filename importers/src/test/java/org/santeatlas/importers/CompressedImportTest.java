@@ -30,6 +30,9 @@ import org.santeatlas.core.workspace.WorkspaceSummary;
 /** Gzipped files and zip archives into a real workspace file, with small hand-written files. */
 class CompressedImportTest {
 
+    /** These fixtures hold invalid records on purpose: import the valid ones and list the rest. */
+    static final ImportOptions SKIP = ImportOptions.DEFAULTS.withSkipInvalid(true);
+
     static final String DATA_VALUES = """
             {"dataValues": [
               {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120"},
@@ -68,7 +71,7 @@ class CompressedImportTest {
         importMetadata();
         Path gz = gzip("dv.json.gz", DATA_VALUES.getBytes(StandardCharsets.UTF_8));
 
-        List<ImportResult> results = service.importPath(gz, Optional.empty(), ImportProgress.NONE);
+        List<ImportResult> results = service.importPath(gz, Optional.empty(), SKIP, ImportProgress.NONE);
 
         assertThat(results).hasSize(1);
         ImportResult r = results.get(0);
@@ -79,9 +82,9 @@ class CompressedImportTest {
                 .containsExactly("dv.json.gz:3: unknown org unit 'Inconnu0001'");
         try (Workspace plain = Workspace.create(dir.resolve("plain"))) {
             ImportService plainService = new ImportService(plain);
-            plainService.importFile(write("metadata.json", DataValueImportTest.METADATA), Optional.empty(),
+            plainService.importFile(write("metadata.json", DataValueImportTest.METADATA), Optional.empty(), SKIP,
                     ImportProgress.NONE);
-            ImportResult expected = plainService.importFile(write("dv.json", DATA_VALUES), Optional.empty(),
+            ImportResult expected = plainService.importFile(write("dv.json", DATA_VALUES), Optional.empty(), SKIP,
                     ImportProgress.NONE);
             assertThat(r.counts()).usingRecursiveComparison().isEqualTo(expected.counts());
             assertThat(values(workspace)).isEqualTo(values(plain)).hasSize(2);
@@ -95,7 +98,7 @@ class CompressedImportTest {
     void importFileTakesAGzippedFileToo() throws Exception {
         importMetadata();
         ImportResult r = service.importFile(gzip("export", DATA_VALUES.getBytes(StandardCharsets.UTF_8)),
-                Optional.empty(), ImportProgress.NONE);
+                Optional.empty(), SKIP, ImportProgress.NONE);
         assertThat(r.failed()).isFalse();
         assertThat(r.counts().createdCount()).isEqualTo(2);
     }
@@ -111,7 +114,7 @@ class CompressedImportTest {
             entry(out, "__MACOSX/._metadata.json", "resource fork");
         }
 
-        List<ImportResult> results = service.importPath(zip, Optional.empty(), ImportProgress.NONE);
+        List<ImportResult> results = service.importPath(zip, Optional.empty(), SKIP, ImportProgress.NONE);
 
         assertThat(results).extracting(r -> r.failure().map(p -> p.format()).orElse("ok"))
                 .containsOnly("ok");
@@ -138,7 +141,7 @@ class CompressedImportTest {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(single))) {
             entry(out, "dataValueSets.json", DATA_VALUES);
         }
-        assertThat(service.importFile(single, Optional.empty(), ImportProgress.NONE).counts().createdCount())
+        assertThat(service.importFile(single, Optional.empty(), SKIP, ImportProgress.NONE).counts().createdCount())
                 .isEqualTo(2);
 
         Path several = dir.resolve("several.zip");
@@ -147,7 +150,7 @@ class CompressedImportTest {
             entry(out, "b.json", DATA_VALUES);
         }
         WorkspaceSummary before = workspace.summary();
-        ImportResult r = service.importFile(several, Optional.empty(), ImportProgress.NONE);
+        ImportResult r = service.importFile(several, Optional.empty(), SKIP, ImportProgress.NONE);
         assertThat(r.failure().orElseThrow().key()).isEqualTo("import.archiveSeveralFiles");
         assertThat(workspace.summary()).isEqualTo(before);
     }
@@ -163,7 +166,7 @@ class CompressedImportTest {
         }
         WorkspaceSummary before = workspace.summary();
 
-        List<ImportResult> results = service.importPath(zip, Optional.empty(), ImportProgress.NONE);
+        List<ImportResult> results = service.importPath(zip, Optional.empty(), SKIP, ImportProgress.NONE);
 
         assertThat(results).hasSize(1);
         assertThat(results.get(0).failure().orElseThrow().key()).isEqualTo("import.archiveUnsafeEntry");
@@ -184,7 +187,7 @@ class CompressedImportTest {
             entry(out, "dv.csv", DATA_VALUES_CSV);
         }
 
-        List<ImportResult> results = service.importPath(zip, Optional.empty(), ImportProgress.NONE);
+        List<ImportResult> results = service.importPath(zip, Optional.empty(), SKIP, ImportProgress.NONE);
 
         assertThat(results).extracting(r -> r.failure().map(p -> p.file() + " " + p.key()).orElse("ok"))
                 .containsExactly("nested.zip!dv.json.gz import.nestedArchive", "ok");
@@ -219,7 +222,7 @@ class CompressedImportTest {
         assertThat(Files.size(zip)).isLessThan(1 << 20);
 
         long start = System.nanoTime();
-        List<ImportResult> results = service.importPath(zip, Optional.empty(), ImportProgress.NONE);
+        List<ImportResult> results = service.importPath(zip, Optional.empty(), SKIP, ImportProgress.NONE);
 
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
         assertThat(results).hasSize(1);
@@ -235,7 +238,7 @@ class CompressedImportTest {
             writeZeros(out, 200L << 20);
         }
 
-        ImportResult r = service.importPath(gz, Optional.empty(), ImportProgress.NONE).get(0);
+        ImportResult r = service.importPath(gz, Optional.empty(), SKIP, ImportProgress.NONE).get(0);
 
         assertThat(r.failure().orElseThrow().key()).isEqualTo("import.archiveBomb");
         assertThat(r.failure().orElseThrow().file()).isEqualTo("bomb.csv.gz");
@@ -251,7 +254,7 @@ class CompressedImportTest {
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         WorkspaceSummary before = workspace.summary();
 
-        List<ImportResult> results = service.importPath(cut, Optional.empty(), ImportProgress.NONE);
+        List<ImportResult> results = service.importPath(cut, Optional.empty(), SKIP, ImportProgress.NONE);
 
         assertThat(results).hasSize(1);
         assertThat(results.get(0).failure().orElseThrow().file()).isEqualTo("cut.json.gz");

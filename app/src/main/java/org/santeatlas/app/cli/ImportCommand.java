@@ -2,6 +2,7 @@ package org.santeatlas.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,11 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.santeatlas.core.store.IdScheme;
+import org.santeatlas.core.store.IdSchemes;
 import org.santeatlas.core.store.Problem;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.importers.Compression;
 import org.santeatlas.importers.FormatDetector;
 import org.santeatlas.importers.ImportFormat;
+import org.santeatlas.importers.ImportOptions;
 import org.santeatlas.importers.ImportProgress;
 import org.santeatlas.importers.ImportResult;
 import org.santeatlas.importers.ImportService;
@@ -38,6 +42,42 @@ final class ImportCommand implements Callable<Integer> {
             converter = FormatConverter.class)
     ImportFormat format;
 
+    @Option(names = "--skip-invalid", description = "Import the valid records of a file that has invalid ones and"
+            + " list those rejected (by default such a file is not imported at all).")
+    boolean skipInvalid;
+
+    @Option(names = "--create-missing", description = "Keep values that refer to unknown org units, data elements"
+            + " or option combos under placeholder metadata that a later metadata import completes.")
+    boolean createMissing;
+
+    @Option(names = "--id-scheme", paramLabel = "SCHEME", description = "How data files name every reference:"
+            + " UID, CODE or NAME (default: UID, then code).", converter = IdSchemeConverter.class)
+    IdScheme idScheme;
+
+    @Option(names = "--data-element-id-scheme", paramLabel = "SCHEME", converter = IdSchemeConverter.class,
+            description = "How data files name data elements: UID, CODE or NAME.")
+    IdScheme dataElementIdScheme;
+
+    @Option(names = "--org-unit-id-scheme", paramLabel = "SCHEME", converter = IdSchemeConverter.class,
+            description = "How data files name org units: UID, CODE or NAME.")
+    IdScheme orgUnitIdScheme;
+
+    @Option(names = "--category-option-combo-id-scheme", paramLabel = "SCHEME", converter = IdSchemeConverter.class,
+            description = "How data files name category option combos: UID, CODE or NAME.")
+    IdScheme categoryOptionComboIdScheme;
+
+    @Option(names = "--charset", paramLabel = "CHARSET", description = "Character set of CSV files, e.g. UTF-8 or"
+            + " windows-1252 (default: detected).", converter = CharsetConverter.class)
+    Charset charset;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "A saved column mapping (JSON) for registry"
+            + " spreadsheets.")
+    Path mapping;
+
+    @Option(names = "--as-layer", description = "Import boundary files as a layer of their own instead of attaching"
+            + " their shapes to the org units they match.")
+    boolean asLayer;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import.")
     List<Path> files;
 
@@ -54,6 +94,10 @@ final class ImportCommand implements Callable<Integer> {
                 throw new UserException(m.get("import.fileNotFound", file));
             }
         }
+        if (mapping != null && !Files.isRegularFile(mapping)) {
+            throw new UserException(m.get("import.fileNotFound", mapping));
+        }
+        ImportOptions options = options();
         List<Path> ordered = new ArrayList<>(files);
         if (format == null) {
             // Metadata first, so that data values find their data elements and org units.
@@ -71,7 +115,8 @@ final class ImportCommand implements Callable<Integer> {
             ImportService service = new ImportService(ws);
             for (Path file : ordered) {
                 ImportProgress progress = TerminalProgress.forFile(err, m, file.getFileName().toString());
-                List<ImportResult> results = service.importPath(file, Optional.ofNullable(format), progress);
+                List<ImportResult> results = service.importPath(file, Optional.ofNullable(format), options,
+                        progress);
                 if (progress instanceof TerminalProgress shown) {
                     shown.done();
                 }
@@ -86,19 +131,34 @@ final class ImportCommand implements Callable<Integer> {
         return anyFailed ? 1 : 0;
     }
 
+    ImportOptions options() {
+        IdSchemes schemes = IdSchemes.all(idScheme == null ? IdScheme.AUTO : idScheme);
+        if (dataElementIdScheme != null) {
+            schemes = schemes.withDataElement(dataElementIdScheme);
+        }
+        if (orgUnitIdScheme != null) {
+            schemes = schemes.withOrgUnit(orgUnitIdScheme);
+        }
+        if (categoryOptionComboIdScheme != null) {
+            schemes = schemes.withCategoryOptionCombo(categoryOptionComboIdScheme);
+        }
+        return ImportOptions.DEFAULTS.withSkipInvalid(skipInvalid).withCreateMissing(createMissing)
+                .withIdSchemes(schemes).withCharset(charset).withMapping(mapping).withAttachBoundaries(!asLayer);
+    }
+
     /** Prints one file's outcome; returns whether it failed. */
     private static boolean report(ImportResult r, Messages m, PrintWriter out, PrintWriter err) {
         String name = display(r.file());
-        if (r.failed()) {
-            err.println(m.problem(r.failure().orElseThrow()));
-            err.println(m.get("import.failedUnchanged", name));
-            return true;
-        }
         for (Problem p : r.problems()) {
             err.println(m.problem(p));
         }
         if (r.moreProblems() > 0) {
             err.println(m.get("import.moreProblems", r.moreProblems()));
+        }
+        if (r.failed()) {
+            err.println(m.problem(r.failure().orElseThrow()));
+            err.println(m.get("import.failedUnchanged", name));
+            return true;
         }
         var c = r.counts();
         out.println(m.get("import.result", name, r.format().id(), c.createdCount(), c.updatedCount(),
@@ -119,6 +179,22 @@ final class ImportCommand implements Callable<Integer> {
         return Path.of(s.substring(0, bang)).getFileName() + s.substring(bang);
     }
 
+
+    /** {@code --id-scheme CODE}. */
+    static final class IdSchemeConverter implements picocli.CommandLine.ITypeConverter<IdScheme> {
+        @Override
+        public IdScheme convert(String value) {
+            return IdScheme.parse(value);
+        }
+    }
+
+    /** {@code --charset windows-1252}. */
+    static final class CharsetConverter implements picocli.CommandLine.ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String value) {
+            return Charset.forName(value);
+        }
+    }
 
     /** {@code --format dhis2-datavalueset-json} and the like. */
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ImportFormat> {

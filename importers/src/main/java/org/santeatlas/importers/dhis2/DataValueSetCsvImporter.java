@@ -41,7 +41,7 @@ public final class DataValueSetCsvImporter implements Importer {
     }
 
     private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
-        java.nio.charset.Charset charset = CsvFiles.detectCharset(context.file());
+        java.nio.charset.Charset charset = CsvFiles.charset(context);
         char delimiter = CsvFiles.sniffDelimiter(context.file(), charset);
         long records = 0;
         try (CSVParser parser = CsvFiles.open(context.file(), delimiter, charset)) {

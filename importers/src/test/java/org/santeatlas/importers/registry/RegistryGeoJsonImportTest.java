@@ -26,6 +26,7 @@ import org.santeatlas.core.store.ImportCounts;
 import org.santeatlas.core.store.Problem;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.importers.ImportProgress;
+import org.santeatlas.importers.ImportOptions;
 import org.santeatlas.importers.ImportResult;
 import org.santeatlas.importers.ImportService;
 import org.santeatlas.testdata.DemoFiles;
@@ -34,6 +35,9 @@ import org.santeatlas.testdata.DemoSize;
 
 /** The GeoJSON facility registry into real workspace files: the demo's, and shapes found in the wild. */
 class RegistryGeoJsonImportTest {
+
+    /** These fixtures hold invalid records on purpose: import the valid ones and list the rest. */
+    static final ImportOptions SKIP = ImportOptions.DEFAULTS.withSkipInvalid(true);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -298,7 +302,8 @@ class RegistryGeoJsonImportTest {
 
     /** Through the service, as a user's import runs: one transaction, rolled back on failure. */
     private static ImportResult importInto(Workspace ws, RegistryGeoJsonImporter importer, Path file) {
-        return new ImportService(ws).importFile(file, Optional.of(importer.format()), ImportProgress.NONE);
+        return new ImportService(ws).importFile(file, Optional.of(importer.format()), SKIP,
+                ImportProgress.NONE);
     }
 
     /** Every stored field of every registry record, in code order, to compare before and after. */
