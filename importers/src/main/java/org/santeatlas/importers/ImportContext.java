@@ -27,6 +27,14 @@ public record ImportContext(Path file, String displayName, Connection connection
         return input::hashPending;
     }
 
+    /**
+     * How a DHIS2 data value file's references resolve, from the user's options: id schemes, placeholders
+     * for unknown references, and the period type check of raw DHIS2 data.
+     */
+    public org.santeatlas.core.store.DataValueWriter.Options dataValueOptions() {
+        return new org.santeatlas.core.store.DataValueWriter.Options(options.idSchemes(), options.createMissing(), true);
+    }
+
     public Problem problem(long line, long column, String key, String message, String... args) {
         return Problem.of(displayName, line, column, key, message, args);
     }

@@ -79,7 +79,7 @@ class CompressedImportTest {
         assertThat(r.file()).isEqualTo(gz);
         assertThat(r.format()).isEqualTo(ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
         assertThat(r.problems()).extracting(p -> p.format())
-                .containsExactly("dv.json.gz:3: unknown org unit 'Inconnu0001'");
+                .containsExactly("dv.json.gz:3: unknown org unit 'Inconnu0001' (1 value(s), the first on this line)");
         try (Workspace plain = Workspace.create(dir.resolve("plain"))) {
             ImportService plainService = new ImportService(plain);
             plainService.importFile(write("metadata.json", DataValueImportTest.METADATA), Optional.empty(), SKIP,
@@ -124,7 +124,7 @@ class CompressedImportTest {
                 zip + "!data/dataValueSets.json", zip + "!valeurs.csv");
         assertThat(results).extracting(r -> r.counts().createdCount()).containsExactly(4L, 2L, 1L);
         assertThat(results.get(1).problems()).extracting(p -> p.format())
-                .containsExactly("export.zip!data/dataValueSets.json:3: unknown org unit 'Inconnu0001'");
+                .containsExactly("export.zip!data/dataValueSets.json:3: unknown org unit 'Inconnu0001' (1 value(s), the first on this line)");
         assertThat(results).extracting(r -> r.batchId().orElseThrow()).doesNotHaveDuplicates();
         assertThat(workspace.summary().importBatches()).isEqualTo(3);
         assertThat(workspace.summary().dataValues()).isEqualTo(3);

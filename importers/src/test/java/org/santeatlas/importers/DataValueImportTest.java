@@ -171,9 +171,10 @@ class DataValueImportTest {
         assertThat(r.failed()).isFalse();
         assertThat(r.counts().createdCount()).isEqualTo(1);
         assertThat(r.counts().rejectedCount()).isEqualTo(2);
+        // Per-value problems as they come; unknown references once each, with their count, at the end.
         assertThat(r.problems()).extracting(p -> p.format()).containsExactly(
-                "dv.json:3: unknown org unit 'Inconnu0001'",
-                "dv.json:4: invalid period '2024-13': " + r.problems().get(1).args().get(1));
+                "dv.json:4: invalid period '2024-13': " + r.problems().get(0).args().get(1),
+                "dv.json:3: unknown org unit 'Inconnu0001' (1 value(s), the first on this line)");
     }
 
     @Test

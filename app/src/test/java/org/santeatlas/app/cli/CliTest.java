@@ -99,6 +99,33 @@ class CliTest {
     }
 
     @Test
+    void aFileWithInvalidRecordsIsRefusedUnlessSkipInvalidIsGiven() throws Exception {
+        Path fresh = dir.resolve("policy.mv.db");
+        assertThat(run("import", "-w", fresh.toString(), dir.resolve("demo").resolve("metadata.json").toString())
+                .code()).isZero();
+        String summary = run("summary", "-w", fresh.toString(), "--json").out();
+        JsonNode ou = new ObjectMapper().readTree(Files.readString(dir.resolve("demo").resolve("metadata.json")))
+                .get("organisationUnits").get(0);
+        JsonNode de = new ObjectMapper().readTree(Files.readString(dir.resolve("demo").resolve("metadata.json")))
+                .get("dataElements").get(0);
+        Path csv = dir.resolve("valeurs.csv");
+        Files.writeString(csv, "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\n"
+                + de.get("id").asText() + ",202401," + ou.get("id").asText() + ",,,12\n"
+                + de.get("id").asText() + ",202401,Inconnu0001,,,5\n");
+
+        Run refused = run("import", "-w", fresh.toString(), csv.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("valeurs.csv:3: unknown org unit 'Inconnu0001' (1 value(s)")
+                .contains("1 invalid record(s); nothing was imported").contains("--skip-invalid");
+        assertThat(run("summary", "-w", fresh.toString(), "--json").out()).isEqualTo(summary);
+
+        Run skipped = run("import", "-w", fresh.toString(), "--skip-invalid", csv.toString());
+        assertThat(skipped.code()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).contains("created 1,").contains("rejected 1");
+        assertThat(skipped.err()).contains("valeurs.csv:3: unknown org unit 'Inconnu0001'");
+    }
+
+    @Test
     void aZipOfTheDemoFilesImportsEachEntryMetadataFirst() throws Exception {
         Path zip = dir.resolve("export.zip");
         Path d = dir.resolve("demo");

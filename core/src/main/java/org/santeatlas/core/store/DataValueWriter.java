@@ -37,8 +37,39 @@ public final class DataValueWriter implements AutoCloseable {
         return (int) Math.max(50_000, Math.min(MAX_CHUNK, budget));
     }
 
+    /**
+     * How references are resolved.
+     *
+     * @param idSchemes     how the file names data elements, org units and option combos
+     * @param createMissing keep values whose references are unknown under placeholder metadata rows
+     *                      ({@code PLACEHOLDER = TRUE}) instead of rejecting them
+     * @param checkPeriodTypes reject a value whose period is not of the period type of any data set its
+     *                      data element belongs to (raw DHIS2 data; not for analytics aggregates)
+     */
+    public record Options(IdSchemes idSchemes, boolean createMissing, boolean checkPeriodTypes) {
+        public static final Options DEFAULTS = new Options(IdSchemes.AUTO, false, false);
+
+        public Options {
+            Objects.requireNonNull(idSchemes);
+        }
+    }
+
+    /** DHIS2's numeric value types: their values must be numbers. */
+    private static final java.util.Set<String> NUMERIC_TYPES = java.util.Set.of("NUMBER", "INTEGER",
+            "INTEGER_POSITIVE", "INTEGER_NEGATIVE", "INTEGER_ZERO_OR_POSITIVE", "PERCENTAGE", "UNIT_INTERVAL");
+
     private final Connection connection;
     private final int batchId;
+    private final Options options;
+    /** Value type check per data element id: 0 none, 1 number, 2 whole number. */
+    private final java.util.Map<Integer, Byte> numericCheck;
+    /** The period types a data element's data sets collect (DHIS2 names), for the period type check. */
+    private final java.util.Map<Integer, java.util.Set<String>> periodTypes;
+    /** Unknown references, each reported once with its count of values (insertion order). */
+    private final java.util.Map<String, Reference> references = new java.util.LinkedHashMap<>();
+    /** Values given twice in the file (same data element, org unit, option combos and period). */
+    private long duplicates;
+    private final java.util.List<String> duplicateExamples = new java.util.ArrayList<>();
     private final String file;
     private final Consumer<Problem> problems;
     private final IdentifierIndex dataElements;
@@ -52,21 +83,36 @@ public final class DataValueWriter implements AutoCloseable {
 
     public DataValueWriter(Connection connection, int batchId, String file, Consumer<Problem> problems)
             throws SQLException {
-        this(connection, batchId, file, problems, CHUNK);
+        this(connection, batchId, file, problems, Options.DEFAULTS, CHUNK);
+    }
+
+    public DataValueWriter(Connection connection, int batchId, String file, Consumer<Problem> problems,
+                           Options options) throws SQLException {
+        this(connection, batchId, file, problems, options, CHUNK);
     }
 
     /** With a chunk size of one's own: tests use tiny chunks to cross chunk boundaries. */
     DataValueWriter(Connection connection, int batchId, String file, Consumer<Problem> problems, int chunkLimit)
             throws SQLException {
+        this(connection, batchId, file, problems, Options.DEFAULTS, chunkLimit);
+    }
+
+    private DataValueWriter(Connection connection, int batchId, String file, Consumer<Problem> problems,
+                            Options options, int chunkLimit) throws SQLException {
         this.connection = connection;
         this.batchId = batchId;
         this.file = file;
         this.problems = problems;
-        this.dataElements = IdentifierIndex.load(connection, "DATA_ELEMENT");
-        this.orgUnits = IdentifierIndex.load(connection, "ORG_UNIT");
-        this.optionCombos = IdentifierIndex.load(connection, "CATEGORY_OPTION_COMBO");
+        this.options = options;
+        IdSchemes schemes = options.idSchemes();
+        this.dataElements = IdentifierIndex.load(connection, "DATA_ELEMENT", schemes.dataElement() == IdScheme.NAME);
+        this.orgUnits = IdentifierIndex.load(connection, "ORG_UNIT", schemes.orgUnit() == IdScheme.NAME);
+        this.optionCombos = IdentifierIndex.load(connection, "CATEGORY_OPTION_COMBO",
+                schemes.categoryOptionCombo() == IdScheme.NAME);
+        this.numericCheck = numericChecks(connection);
+        this.periodTypes = options.checkPeriodTypes() ? periodTypes(connection) : java.util.Map.of();
         this.periods = PeriodIndex.load(connection);
-        this.defaultOptionCombo = optionCombos.resolve(Workspace.defaultCategoryOptionComboUid());
+        this.defaultOptionCombo = optionCombos.resolve(Workspace.defaultCategoryOptionComboUid(), IdScheme.UID);
         this.buffer = new ValueRuns(Math.min(Math.max(chunkLimit, 1), MAX_CHUNK));
         this.table = new SeriesTable(connection);
     }
@@ -76,28 +122,23 @@ public final class DataValueWriter implements AutoCloseable {
      * stored: unknown data element, org unit or option combo, or an invalid period.
      */
     public boolean add(RawDataValue v) throws SQLException {
-        int deId = dataElements.resolve(v.dataElement());
-        if (deId < 0) {
-            return reject(v, "import.unknownDataElement", "unknown data element '" + v.dataElement() + "'",
-                    String.valueOf(v.dataElement()));
+        if (isBlank(v.dataElement())) {
+            return reject(v, "import.missingDataElement", "the value names no data element");
         }
-        int ouId = orgUnits.resolve(v.orgUnit());
-        if (ouId < 0) {
-            return reject(v, "import.unknownOrgUnit", "unknown org unit '" + v.orgUnit() + "'",
-                    String.valueOf(v.orgUnit()));
+        if (isBlank(v.orgUnit())) {
+            return reject(v, "import.missingOrgUnit", "the value names no org unit");
         }
-        int cocId = isBlank(v.categoryOptionCombo()) ? defaultOptionCombo : optionCombos.resolve(v.categoryOptionCombo());
-        if (cocId < 0) {
-            return reject(v, "import.unknownCategoryOptionCombo",
-                    "unknown category option combo '" + v.categoryOptionCombo() + "'",
-                    String.valueOf(v.categoryOptionCombo()));
-        }
-        int aocId = isBlank(v.attributeOptionCombo()) ? defaultOptionCombo
-                : optionCombos.resolve(v.attributeOptionCombo());
-        if (aocId < 0) {
-            return reject(v, "import.unknownAttributeOptionCombo",
-                    "unknown attribute option combo '" + v.attributeOptionCombo() + "'",
-                    String.valueOf(v.attributeOptionCombo()));
+        IdSchemes schemes = options.idSchemes();
+        int deId = reference(Kind.DATA_ELEMENT, dataElements, v.dataElement(), schemes.dataElement(), v.line());
+        int ouId = reference(Kind.ORG_UNIT, orgUnits, v.orgUnit(), schemes.orgUnit(), v.line());
+        int cocId = isBlank(v.categoryOptionCombo()) ? defaultOptionCombo : reference(Kind.CATEGORY_OPTION_COMBO,
+                optionCombos, v.categoryOptionCombo(), schemes.categoryOptionCombo(), v.line());
+        int aocId = isBlank(v.attributeOptionCombo()) ? defaultOptionCombo : reference(Kind.ATTRIBUTE_OPTION_COMBO,
+                optionCombos, v.attributeOptionCombo(), schemes.categoryOptionCombo(), v.line());
+        if (deId < 0 || ouId < 0 || cocId < 0 || aocId < 0) {
+            // Reported once per unknown reference, with its count of values, when the file is done.
+            counts.rejected();
+            return false;
         }
         int peId;
         try {
@@ -105,6 +146,13 @@ public final class DataValueWriter implements AutoCloseable {
         } catch (PeriodFormatException e) {
             return reject(v, "import.invalidPeriod", "invalid period '" + v.period() + "': " + e.getMessage(),
                     String.valueOf(v.period()), e.getMessage());
+        }
+        java.util.Set<String> types = periodTypes.get(deId);
+        if (types != null && !types.contains(periods.period(peId).type().dhis2Name().toLowerCase(java.util.Locale.ROOT))) {
+            String expected = String.join(", ", new java.util.TreeSet<>(types));
+            return reject(v, "import.periodTypeMismatch", "the period '" + v.period() + "' is not " + expected
+                    + " as the data set(s) of data element '" + v.dataElement() + "' collect",
+                    String.valueOf(v.period()), expected, String.valueOf(v.dataElement()));
         }
         long createdAt;
         long updatedAt;
@@ -119,6 +167,17 @@ public final class DataValueWriter implements AutoCloseable {
         boolean deleted = v.deleted() || (isBlank(v.value()) && isBlank(v.comment()));
         String value = v.value() == null ? "" : v.value();
         double number = NumericValues.parse(value);
+        byte check = numericCheck.getOrDefault(deId, (byte) 0);
+        if (check != 0 && !deleted && !isBlank(value)) {
+            if (Double.isNaN(number)) {
+                return reject(v, "import.notANumber", "the value '" + value + "' of data element '" + v.dataElement()
+                        + "' is not a number", value, String.valueOf(v.dataElement()));
+            }
+            if (check == 2 && number != Math.rint(number)) {
+                return reject(v, "import.notAWholeNumber", "the value '" + value + "' of data element '"
+                        + v.dataElement() + "' is not a whole number", value, String.valueOf(v.dataElement()));
+            }
+        }
         try {
             buffer.add(deId, ouId, cocId, aocId, peId, number, NumericValues.isCanonical(value, number) ? null : value,
                     isBlank(v.storedBy()) ? null : v.storedBy(), createdAt, updatedAt,
@@ -134,6 +193,7 @@ public final class DataValueWriter implements AutoCloseable {
 
     /** Merges every buffered value into the table, series by series, and returns the counts. */
     public ImportCounts finish() throws SQLException {
+        reportReferences();
         try {
             boolean tableWasEmpty = table.isEmpty();
             ValueRuns.Source source = buffer.sorted();
@@ -146,6 +206,8 @@ public final class DataValueWriter implements AutoCloseable {
             while (more) {
                 int de = e.de;
                 int ou = e.ou;
+                currentDe = de;
+                currentOu = ou;
                 int coc = e.coc;
                 int aoc = e.aoc;
                 incoming.clear();
@@ -158,7 +220,7 @@ public final class DataValueWriter implements AutoCloseable {
                 if (!exists) {
                     existing.clear();
                 }
-                if (merge(existing, chronological(incoming), result)) {
+                if (merge(existing, withoutDuplicates(chronological(incoming)), result)) {
                     table.write(de, ou, coc, aoc, result, exists);
                 }
                 if (++series % 1024 == 0 && Thread.currentThread().isInterrupted()) {
@@ -166,6 +228,13 @@ public final class DataValueWriter implements AutoCloseable {
                 }
             }
             table.finish();
+            if (duplicates > 0) {
+                String n = String.valueOf(duplicates);
+                String examples = String.join("; ", duplicateExamples);
+                problems.accept(Problem.of(file, 0, 0, "import.duplicateValues", n + " value(s) given more than once"
+                        + " in the file (same data element, org unit, option combos and period), the last kept: "
+                        + examples, n, examples));
+            }
             return counts;
         } catch (java.io.InterruptedIOException e) {
             throw new SQLException("import cancelled", "57014", e);
@@ -189,6 +258,186 @@ public final class DataValueWriter implements AutoCloseable {
         counts.rejected();
         problems.accept(Problem.of(file, v.line(), 0, key, message, args));
         return false;
+    }
+
+    private int currentDe;
+    private int currentOu;
+
+    /**
+     * The series without the values that the file gives more than once: the last one of each period is
+     * kept (DHIS2 applies a file's values in order), the others are counted as rejected and reported.
+     */
+    private Series withoutDuplicates(Series s) {
+        boolean any = false;
+        for (int j = 1; j < s.size && !any; j++) {
+            any = s.pe[j] == s.pe[j - 1];
+        }
+        if (!any) {
+            return s;
+        }
+        Series out = new Series(s.size);
+        for (int j = 0; j < s.size; j++) {
+            if (j + 1 < s.size && s.pe[j + 1] == s.pe[j]) {
+                duplicate(s.pe[j]);
+            } else {
+                out.copyFrom(s, j);
+            }
+        }
+        return out;
+    }
+
+    private void duplicate(int pe) {
+        counts.rejected();
+        if (++duplicates <= 5) {
+            duplicateExamples.add(uidOf("DATA_ELEMENT", currentDe) + " " + uidOf("ORG_UNIT", currentOu) + " "
+                    + periods.period(pe).iso());
+        }
+    }
+
+    private String uidOf(String table, int id) {
+        try (java.sql.PreparedStatement st = connection.prepareStatement("SELECT UID FROM " + table + " WHERE ID = ?")) {
+            st.setInt(1, id);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "#" + id;
+            }
+        } catch (SQLException e) {
+            return "#" + id;
+        }
+    }
+
+    /** The kinds of reference a data value makes, with their problem keys. */
+    private enum Kind {
+        DATA_ELEMENT("DATA_ELEMENT", "data element", "import.unknownDataElement", "import.placeholderDataElement",
+                "import.ambiguousDataElement"),
+        ORG_UNIT("ORG_UNIT", "org unit", "import.unknownOrgUnit", "import.placeholderOrgUnit",
+                "import.ambiguousOrgUnit"),
+        CATEGORY_OPTION_COMBO("CATEGORY_OPTION_COMBO", "category option combo", "import.unknownCategoryOptionCombo",
+                "import.placeholderCategoryOptionCombo", "import.ambiguousCategoryOptionCombo"),
+        ATTRIBUTE_OPTION_COMBO("CATEGORY_OPTION_COMBO", "attribute option combo",
+                "import.unknownAttributeOptionCombo", "import.placeholderAttributeOptionCombo",
+                "import.ambiguousAttributeOptionCombo");
+
+        final String table;
+        final String english;
+        final String unknownKey;
+        final String placeholderKey;
+        final String ambiguousKey;
+
+        Kind(String table, String english, String unknownKey, String placeholderKey, String ambiguousKey) {
+            this.table = table;
+            this.english = english;
+            this.unknownKey = unknownKey;
+            this.placeholderKey = placeholderKey;
+            this.ambiguousKey = ambiguousKey;
+        }
+    }
+
+    /** An unknown (or ambiguous) reference: where it first appears and how many values it holds. */
+    private static final class Reference {
+        final Kind kind;
+        final String identifier;
+        final long firstLine;
+        final boolean ambiguous;
+        final boolean placeholder;
+        long values;
+
+        Reference(Kind kind, String identifier, long firstLine, boolean ambiguous, boolean placeholder) {
+            this.kind = kind;
+            this.identifier = identifier;
+            this.firstLine = firstLine;
+            this.ambiguous = ambiguous;
+            this.placeholder = placeholder;
+        }
+    }
+
+    /**
+     * The surrogate key a reference resolves to; with {@code createMissing}, an unknown one gets a
+     * placeholder row. Negative when it cannot be stored (noted for {@link #reportReferences()}).
+     */
+    private int reference(Kind kind, IdentifierIndex index, String identifier, IdScheme scheme, long line)
+            throws SQLException {
+        int id = index.resolve(identifier, scheme);
+        if (id >= 0) {
+            return id;
+        }
+        String text = identifier == null ? "" : identifier;
+        Reference r = references.get(kind.name() + '\u0000' + text);
+        if (r == null) {
+            boolean canCreate = options.createMissing() && id == IdentifierIndex.UNKNOWN && !text.isBlank();
+            r = new Reference(kind, text, line, id == IdentifierIndex.AMBIGUOUS, canCreate);
+            references.put(kind.name() + '\u0000' + text, r);
+            if (canCreate) {
+                createPlaceholder(kind, index, text, scheme);
+            }
+        }
+        r.values++;
+        return r.placeholder ? index.resolve(text, scheme) : -1;
+    }
+
+    /** A row that stands for an object the file names and the workspace does not know yet. */
+    private void createPlaceholder(Kind kind, IdentifierIndex index, String identifier, IdScheme scheme)
+            throws SQLException {
+        boolean asUid = (scheme == IdScheme.AUTO || scheme == IdScheme.UID) && Uids.isUid(identifier);
+        String uid = asUid ? identifier : Uids.generate();
+        String code = !asUid && scheme != IdScheme.NAME && identifier.length() <= 100 ? identifier : null;
+        String name = identifier.length() <= 230 ? identifier : identifier.substring(0, 230);
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + kind.table
+                + "(UID, CODE, NAME, PLACEHOLDER, BATCH_ID) VALUES (?, ?, ?, TRUE, ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, uid);
+            insert.setString(2, code);
+            insert.setString(3, name);
+            insert.setInt(4, batchId);
+            insert.executeUpdate();
+            try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                index.put(keys.getInt(1), uid, code, scheme == IdScheme.NAME ? identifier : null);
+            }
+        }
+    }
+
+    /** One problem per unknown reference, with its count of values and the line it first appears on. */
+    private void reportReferences() {
+        for (Reference r : references.values()) {
+            String n = String.valueOf(r.values);
+            if (r.placeholder) {
+                problems.accept(Problem.of(file, r.firstLine, 0, r.kind.placeholderKey, "unknown " + r.kind.english
+                        + " '" + r.identifier + "' kept under a placeholder (" + n + " value(s))", r.identifier, n));
+            } else if (r.ambiguous) {
+                problems.accept(Problem.of(file, r.firstLine, 0, r.kind.ambiguousKey, "the name '" + r.identifier
+                        + "' fits several " + r.kind.english + "s (" + n + " value(s))", r.identifier, n));
+            } else {
+                problems.accept(Problem.of(file, r.firstLine, 0, r.kind.unknownKey, "unknown " + r.kind.english + " '"
+                        + r.identifier + "' (" + n + " value(s), the first on this line)", r.identifier, n));
+            }
+        }
+        references.clear();
+    }
+
+    private static java.util.Map<Integer, java.util.Set<String>> periodTypes(Connection c) throws SQLException {
+        java.util.Map<Integer, java.util.Set<String>> types = new java.util.HashMap<>();
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT E.DATA_ELEMENT_ID, S.PERIOD_TYPE FROM DATA_SET_ELEMENT E"
+                     + " JOIN DATA_SET S ON S.ID = E.DATA_SET_ID")) {
+            while (rs.next()) {
+                types.computeIfAbsent(rs.getInt(1), k -> new java.util.HashSet<>()).add(rs.getString(2).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return types;
+    }
+
+    private static java.util.Map<Integer, Byte> numericChecks(Connection c) throws SQLException {
+        java.util.Map<Integer, Byte> checks = new java.util.HashMap<>();
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT ID, VALUE_TYPE FROM DATA_ELEMENT WHERE VALUE_TYPE IS NOT NULL")) {
+            while (rs.next()) {
+                String type = rs.getString(2);
+                if (NUMERIC_TYPES.contains(type)) {
+                    checks.put(rs.getInt(1), (byte) (type.startsWith("INTEGER") ? 2 : 1));
+                }
+            }
+        }
+        return checks;
     }
 
     /** The incoming values of one series in period order; file order among equal periods. */

@@ -41,7 +41,7 @@ class DataValueWriterTest {
                     "OrgUnitBBBB [202401, 202402, 202403] [01B, 02B, 03B]");
 
             DataValueWriter again = new DataValueWriter(c, 2, "f.json", p -> { }, chunk);
-            // The same key twice in one file: the later line wins, as in DHIS2.
+            // The same key twice in one file: the later line wins, as in DHIS2, and the earlier is rejected.
             again.add(value("DataElemAAA", "202402", "OrgUnitBBBB", "changé"));
             again.add(value("DataElemAAA", "202402", "OrgUnitBBBB", "02B"));
             ImportCounts second = again.finish();
@@ -50,6 +50,7 @@ class DataValueWriterTest {
                     "OrgUnitAAAA [202401, 202402, 202403] [01A, 02A, 03A]",
                     "OrgUnitBBBB [202401, 202402, 202403] [01B, 02B, 03B]");
             assertThat(second.createdCount()).isZero();
+            assertThat(second.rejectedCount()).isEqualTo(1);
         }
     }
 

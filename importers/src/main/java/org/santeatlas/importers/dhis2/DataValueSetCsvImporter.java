@@ -34,7 +34,7 @@ public final class DataValueSetCsvImporter implements Importer {
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
-                context.displayName(), context.problems())) {
+                context.displayName(), context.problems(), context.dataValueOptions())) {
             read(context, writer);
             context.counts().add(writer.finish());
         }

@@ -19,7 +19,7 @@ abstract class PipedDataValueImporter implements Importer {
     @Override
     public final void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
-                context.displayName(), context.problems())) {
+                context.displayName(), context.problems(), context.dataValueOptions())) {
             long size = Files.size(context.file());
             long records = 0;
             try (RecordPipe<RawDataValue> pipe = new RecordPipe<RawDataValue>("santeatlas-" + format().id(),
