@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.importers.ImportFormat;
@@ -22,10 +25,11 @@ import org.santeatlas.testdata.DemoGenerator;
 import org.santeatlas.testdata.DemoSize;
 
 /**
- * Import speed of DHIS2 data value sets, against two baselines measured in the same run on the same
- * rows: (a) a bare Jackson streaming parse of the JSON file, and (b) H2's own {@code CSVREAD} bulk load
- * of the CSV export into a table without keys. Target (issue #2): the import, with its upsert
- * semantics, at ≥ 3× (b). Run with {@code -Xmx256m} and the collector the {@code santeatlas} launcher
+ * Import speed of DHIS2 data values in every data-value format (JSON, CSV, XML, and the JSON gzipped
+ * and the CSV zipped, see {@link BenchmarkInputs}), against two baselines measured in the same run on
+ * the same rows: (a) a bare Jackson streaming parse of the JSON file, and (b) H2's own {@code CSVREAD}
+ * bulk load of the CSV export into a table without keys. Target (issues #2 and #3): each import, with
+ * its upsert semantics, at ≥ 3× (b). Run with {@code -Xmx256m} and the collector the {@code santeatlas} launcher
  * uses:
  *
  * <pre>java -Xmx256m -XX:+UseParallelGC -cp "benchmarks/target/santeatlas-benchmarks-*.jar:benchmarks/target/lib/*" \
@@ -52,44 +56,57 @@ public final class DataValueImportBenchmark {
                         .collect(java.util.stream.Collectors.joining(" + ")));
         long t0 = System.nanoTime();
         DemoFiles files = DemoGenerator.generate(size, DemoGenerator.DEFAULT_SEED, dir);
-        System.out.printf(Locale.ROOT, "files ready in %.1f s: %s (%d MB JSON, %d MB CSV)%n",
-                (System.nanoTime() - t0) / 1e9, dir, Files.size(files.dataValuesJson()) >> 20,
-                Files.size(files.dataValuesCsv()) >> 20);
-
-        double[] parse = new double[RUNS];
-        double[] csvread = new double[RUNS];
-        double[] imports = new double[RUNS];
-        double[] warm = round(files, dir);
-        System.out.printf(Locale.ROOT, "warm-up: parse %,.0f/s, CSVREAD %,.0f/s, import %,.0f/s%n", warm[0], warm[1],
-                warm[2]);
-        long values = (long) warm[3];
-        for (int run = 0; run < RUNS; run++) {
-            double[] r = round(files, dir);
-            parse[run] = r[0];
-            csvread[run] = r[1];
-            imports[run] = r[2];
-            System.out.printf(Locale.ROOT, "run %d: parse %,.0f/s, CSVREAD %,.0f/s, import %,.0f/s%n", run + 1,
-                    parse[run], csvread[run], imports[run]);
+        List<Input> inputs = BenchmarkInputs.prepare(files, dir);
+        System.out.printf(Locale.ROOT, "files ready in %.1f s in %s:%n", (System.nanoTime() - t0) / 1e9, dir);
+        for (Input in : inputs) {
+            System.out.printf(Locale.ROOT, "  %-10s %,6d MB  %s%n", in.name(), Files.size(in.file()) >> 20,
+                    in.file().getFileName());
         }
-        double a = median(parse);
-        double b = median(csvread);
-        double i = median(imports);
-        System.out.printf(Locale.ROOT, "%nvalues: %,d%n", values);
-        System.out.printf(Locale.ROOT, "(a) Jackson streaming parse only : %,10.0f values/s%n", a);
-        System.out.printf(Locale.ROOT, "(b) H2 CSVREAD, table without key: %,10.0f values/s%n", b);
-        System.out.printf(Locale.ROOT, "    SantéAtlas import (upsert)   : %,10.0f values/s = %.2f x (b), %.2f x (a)%n",
-                i, i / b, i / a);
-        System.out.printf(Locale.ROOT, "target >= 3.00 x (b): %s%n", i >= 3 * b ? "MET" : "NOT MET");
+
+        Map<String, double[]> rates = new LinkedHashMap<>();
+        rates.put("parse", new double[RUNS]);
+        rates.put("CSVREAD", new double[RUNS]);
+        for (Input in : inputs) {
+            rates.put(in.name(), new double[RUNS]);
+        }
+        long values = 0;
+        for (int run = 0; run <= RUNS; run++) {
+            // Round 0 warms the JIT for every measure alike and is not counted.
+            Map<String, Double> r = new LinkedHashMap<>();
+            long start = System.nanoTime();
+            values = jacksonParse(files.dataValuesJson());
+            r.put("parse", values / seconds(start));
+            r.put("CSVREAD", csvRead(files.dataValuesCsv(), dir.resolve("bench-csvread")));
+            for (Input in : inputs) {
+                r.put(in.name(), importValues(files, in, dir.resolve("bench-ws"), values));
+            }
+            StringBuilder line = new StringBuilder(run == 0 ? "warm-up:" : "run " + run + ":");
+            for (Map.Entry<String, Double> e : r.entrySet()) {
+                line.append(String.format(Locale.ROOT, " %s %,.0f/s", e.getKey(), e.getValue()));
+                if (run > 0) {
+                    rates.get(e.getKey())[run - 1] = e.getValue();
+                }
+            }
+            System.out.println(line);
+        }
+        double a = median(rates.get("parse"));
+        double b = median(rates.get("CSVREAD"));
+        System.out.printf(Locale.ROOT, "%nvalues: %,d (medians of %d runs)%n", values, RUNS);
+        System.out.printf(Locale.ROOT, "(a) Jackson streaming parse of the JSON only: %,10.0f values/s%n", a);
+        System.out.printf(Locale.ROOT, "(b) H2 CSVREAD, table without key           : %,10.0f values/s%n", b);
+        boolean all = true;
+        for (Input in : inputs) {
+            double i = median(rates.get(in.name()));
+            boolean met = i >= 3 * b;
+            all &= met;
+            System.out.printf(Locale.ROOT, "    SantéAtlas import %-8s (upsert): %,10.0f values/s = %.2f x (b)  %s%n",
+                    in.name(), i, i / b, met ? "MET" : "NOT MET");
+        }
+        System.out.printf(Locale.ROOT, "target >= 3.00 x (b) for every format: %s%n", all ? "MET" : "NOT MET");
     }
 
-    /** One round of the three measures: values per second of (a), (b), the import; and the value count. */
-    private static double[] round(DemoFiles files, Path dir) throws Exception {
-        long start = System.nanoTime();
-        long values = jacksonParse(files.dataValuesJson());
-        double parse = values / seconds(start);
-        double csv = csvRead(files.dataValuesCsv(), dir.resolve("bench-csvread"));
-        double imported = importValues(files, dir.resolve("bench-ws"));
-        return new double[] {parse, csv, imported, values};
+    /** One file to import: a format of the same values. */
+    record Input(String name, Path file) {
     }
 
     /** (a): every field of every value read as text, nothing stored. */
@@ -129,8 +146,8 @@ public final class DataValueImportBenchmark {
         }
     }
 
-    /** The import as a user runs it, into a new workspace holding the metadata (not timed). */
-    static double importValues(DemoFiles files, Path base) throws Exception {
+    /** The import as a user runs it (format detected), into a new workspace holding the metadata (not timed). */
+    static double importValues(DemoFiles files, Input input, Path base, long expected) throws Exception {
         Path file = Workspace.fileFor(base);
         Files.deleteIfExists(file);
         try (Workspace ws = Workspace.create(base)) {
@@ -141,13 +158,21 @@ public final class DataValueImportBenchmark {
                 throw new IllegalStateException(meta.failure().orElseThrow().format());
             }
             long start = System.nanoTime();
-            ImportResult r = service.importFile(files.dataValuesJson(), Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_JSON),
-                    ImportProgress.NONE);
+            List<ImportResult> results = service.importPath(input.file(), Optional.empty(), ImportProgress.NONE);
             double s = seconds(start);
-            if (r.failed() || r.counts().rejectedCount() > 0) {
-                throw new IllegalStateException("import failed: " + r.failure() + " " + r.counts());
+            long created = 0;
+            for (ImportResult r : results) {
+                if (r.failed() || r.counts().rejectedCount() > 0) {
+                    throw new IllegalStateException(input.name() + " import failed: "
+                            + r.failure().map(p -> p.format()).orElse("") + " " + r.counts());
+                }
+                created += r.counts().createdCount();
             }
-            return r.counts().createdCount() / s;
+            if (created != expected) {
+                throw new IllegalStateException(input.name() + ": " + created + " values created, " + expected
+                        + " expected");
+            }
+            return created / s;
         } finally {
             Files.deleteIfExists(file);
         }
