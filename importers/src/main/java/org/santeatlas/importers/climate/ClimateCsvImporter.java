@@ -53,8 +53,8 @@ import org.santeatlas.importers.climate.ClimateVariable.Unit;
  * Org units resolve by UID, code or name ({@link OrgUnitLookup}); an unknown org unit, an unreadable
  * number or a unit that does not fit the variable rejects the value, naming its line.
  *
- * <p>A long file is read twice: first for the variables it holds (their data elements must exist before
- * the values are resolved), then for the values. Both passes stream.
+ * <p>The file is read twice, streaming: first for the variables it holds (their data elements must exist
+ * before the values are resolved) and whether its dates are days or months, then for the values.
  */
 public final class ClimateCsvImporter implements Importer {
 
@@ -115,6 +115,7 @@ public final class ClimateCsvImporter implements Importer {
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         Map<ClimateVariable, String> sources = new EnumMap<>(ClimateVariable.class);
         List<WideColumn> wide = new ArrayList<>();
+        Dates dates = new Dates();
         boolean isLong;
         try (CsvTable table = CsvTable.open(context, SYNONYMS)) {
             ColumnMapping mapping = table.mapping();
@@ -134,7 +135,7 @@ public final class ClimateCsvImporter implements Importer {
                                     + " after the variables (precipitation, temperature, relative_humidity)"));
                 }
             }
-            // First pass: which variables the file holds, and their sources.
+            // First pass: which variables the file holds, their sources, and whether its dates are months.
             for (CSVRecord r = table.next(); r != null; r = table.next()) {
                 String source = mapping.get(r, "source").orElse(null);
                 if (isLong) {
@@ -146,10 +147,8 @@ public final class ClimateCsvImporter implements Importer {
                     for (WideColumn w : wide) {
                         remember(sources, w.named().variable(), source);
                     }
-                    if (!mapping.has("source") || source != null) {
-                        break; // every row holds the same variables: one row is enough
-                    }
                 }
+                dates.see(mapping.get(r, "period").orElse(""));
             }
         }
         Map<ClimateVariable, String> uids = dataElements(context, sources);
@@ -157,7 +156,7 @@ public final class ClimateCsvImporter implements Importer {
         try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
                 context.displayName(), context.problems());
              CsvTable table = CsvTable.open(context, SYNONYMS)) {
-            Rows rows = new Rows(context, table.mapping(), orgUnits, uids, writer);
+            Rows rows = new Rows(context, table.mapping(), orgUnits, uids, writer, dates.areMonths());
             long count = 0;
             for (CSVRecord r = table.next(); r != null; r = table.next()) {
                 long line = table.line();
@@ -274,8 +273,11 @@ public final class ClimateCsvImporter implements Importer {
             }
         };
 
+        private final boolean datesAreMonths;
+
         Rows(ImportContext context, ColumnMapping mapping, OrgUnitLookup orgUnits, Map<ClimateVariable, String> uids,
-             DataValueWriter writer) {
+             DataValueWriter writer, boolean datesAreMonths) {
+            this.datesAreMonths = datesAreMonths;
             this.context = context;
             this.mapping = mapping;
             this.orgUnits = orgUnits;
@@ -350,7 +352,7 @@ public final class ClimateCsvImporter implements Importer {
                         + converted.from().symbol + " converted to " + variable.unit(), variable.code(),
                         converted.from().symbol, variable.unit());
             }
-            String period = period(mapping.get(r, "period").orElse(""));
+            String period = period(mapping.get(r, "period").orElse(""), datesAreMonths);
             // An invalid period is counted and reported by the writer, with this line.
             writer.add(new RawDataValue(uids.get(variable), period, orgUnit, null, null, converted.text(), null,
                     null, null, null, false, false, line));
@@ -424,16 +426,46 @@ public final class ClimateCsvImporter implements Importer {
     }
 
     /**
-     * A DHIS2 ISO period from how data frames write time: {@code 2024-01} → {@code 202401},
-     * {@code 2024-01-15} (and a timestamp on that day, as xarray's {@code valid_time}) → {@code 20240115},
-     * {@code 2024-W05} → {@code 2024W5}; DHIS2's own forms pass unchanged. Anything else is passed on
-     * for the writer to reject with its reason.
+     * Whether the file's dates stand for months: xarray writes a monthly series' time as the first day
+     * of each month ({@code valid_time} 2024-01-01, 2024-02-01...). Dates that are all on the 1st, and
+     * at least two of them, are months; any other day makes them days.
      */
-    static String period(String text) {
+    static final class Dates {
+        private String first;
+        private boolean several;
+        private boolean allFirstOfMonth = true;
+
+        void see(String period) {
+            Matcher m = DATE.matcher(period.trim());
+            if (!m.matches()) {
+                return;
+            }
+            String date = m.group(1) + m.group(2) + m.group(3);
+            if (first == null) {
+                first = date;
+            } else if (!first.equals(date)) {
+                several = true;
+            }
+            allFirstOfMonth &= m.group(3).equals("01");
+        }
+
+        boolean areMonths() {
+            return several && allFirstOfMonth;
+        }
+    }
+
+    /**
+     * A DHIS2 ISO period from how data frames write time: {@code 2024-01} → {@code 202401},
+     * {@code 2024-01-15} (and a timestamp on that day, as xarray's {@code valid_time}) → {@code 20240115}
+     * (or {@code 202401} when the file's dates are months, see {@link Dates}), {@code 2024-W05} →
+     * {@code 2024W5}; DHIS2's own forms pass unchanged. Anything else is passed on for the writer to
+     * reject with its reason.
+     */
+    static String period(String text, boolean datesAreMonths) {
         String s = text.trim();
         Matcher m = DATE.matcher(s);
         if (m.matches()) {
-            return m.group(1) + m.group(2) + m.group(3);
+            return m.group(1) + m.group(2) + (datesAreMonths ? "" : m.group(3));
         }
         m = YEAR_MONTH.matcher(s);
         if (m.matches()) {

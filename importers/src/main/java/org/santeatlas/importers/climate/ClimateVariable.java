@@ -152,6 +152,10 @@ public enum ClimateVariable {
         } else if (header.contains("%")) {
             unit = Unit.PERCENT;
         }
+        // ECMWF's names for precipitation (short name tp, CDS name total_precipitation) are in metres, its
+        // native unit (ERA5 parameter database), unless the file says otherwise.
+        boolean ecmwfPrecipitation = tokens.contains("tp")
+                || tokens.contains("total") && tokens.contains("precipitation");
         tokens.removeIf(NOISE::contains);
         String extreme = null;
         for (String t : List.copyOf(tokens)) {
@@ -164,7 +168,7 @@ public enum ClimateVariable {
         for (ClimateVariable v : values()) {
             if (v.aliases.contains(rest)) {
                 if (extreme == null) {
-                    return new Named(v, unit);
+                    return new Named(v, unit == null && v == PRECIPITATION && ecmwfPrecipitation ? Unit.METRE : unit);
                 }
                 if (v == TEMPERATURE) {
                     return new Named(extreme.equals("min") ? TEMPERATURE_MIN : TEMPERATURE_MAX, unit);
@@ -179,7 +183,8 @@ public enum ClimateVariable {
      * A value in this variable's stored unit, computed in decimal (no binary rounding: 300.15 K is
      * exactly 27 °C). Without a stated unit, a temperature above 150 is taken for kelvin: no air
      * temperature reaches 150 °C, and none in kelvin falls below 150 K (−123 °C). Precipitation
-     * without a unit is taken for millimetres, humidity for percent.
+     * without a unit is taken for millimetres (but see {@link #parse}: ECMWF's names imply metres),
+     * humidity for percent.
      *
      * @return the converted value and the unit it was converted from (null when none was needed)
      * @throws IllegalArgumentException when the unit does not fit this variable
