@@ -188,6 +188,10 @@ public final class RegistryFhirImporter implements Importer {
                 if (t != JsonToken.START_OBJECT) {
                     throw notFhir(context, start);
                 }
+                if (any && p.currentTokenLocation().getLineNr() % REPORT_EVERY == 0
+                        && Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("import cancelled");
+                }
                 any = true;
                 ObjectNode root = MAPPER.createObjectNode();
                 boolean entries = false;
@@ -223,9 +227,13 @@ public final class RegistryFhirImporter implements Importer {
 
     private static void readEntries(ImportContext context, JsonParser p, Sink sink) throws ImportFailure,
             IOException, SQLException {
+        long entries = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == null) {
                 throw truncated(context, p.currentLocation());
+            }
+            if (++entries % REPORT_EVERY == 0 && Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("import cancelled");
             }
             JsonLocation at = p.currentTokenLocation();
             if (t != JsonToken.START_OBJECT) {
