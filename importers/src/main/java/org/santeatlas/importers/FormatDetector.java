@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +20,9 @@ import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.santeatlas.importers.climate.ClimateCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
+import org.santeatlas.importers.survey.SurveyCsvImporter;
 
 /**
  * Recognises a file's format from its content (as DHIS2 does from a document's root), not its name:
@@ -33,6 +37,8 @@ public final class FormatDetector {
             "validationRules", "dataElementGroups", "legendSets", "optionSets");
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    private static final Set<String> FHIR_REGISTRY_TYPES = Set.of("Bundle", "Location", "Organization");
 
     private FormatDetector() {
     }
@@ -92,6 +98,13 @@ public final class FormatDetector {
                 || looksLikeHeaderlessDataValues(firstLine)) {
             return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
         }
+        List<String> cells = headerCells(firstLine);
+        if (SurveyCsvImporter.looksLikeHeader(cells)) {
+            return Optional.of(ImportFormat.SURVEY_CSV);
+        }
+        if (ClimateCsvImporter.looksLikeHeader(cells)) {
+            return Optional.of(ImportFormat.CLIMATE_CSV);
+        }
         if (header.contains("population")) {
             return Optional.of(ImportFormat.LOCALITIES_CSV);
         }
@@ -116,6 +129,14 @@ public final class FormatDetector {
                 }
                 if (METADATA_KEYS.contains(key)) {
                     return Optional.of(ImportFormat.DHIS2_METADATA_JSON);
+                }
+                if (key.equals("resourceType")) {
+                    // FHIR (mCSD): a Bundle, or NDJSON whose first line is a Location or an Organization.
+                    if (p.nextToken() == JsonToken.VALUE_STRING && FHIR_REGISTRY_TYPES.contains(p.getText())) {
+                        return Optional.of(ImportFormat.REGISTRY_FHIR);
+                    }
+                    p.skipChildren();
+                    continue;
                 }
                 if (key.equals("type")) {
                     // GeoJSON (RFC 7946): a facility registry is a FeatureCollection of points.
@@ -170,6 +191,19 @@ public final class FormatDetector {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.contains("datavalue") ? Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_XML) : Optional.empty();
+    }
+
+    /** The cells of a header line, split on its most frequent of ';', ',' and tab, without quotes. */
+    private static List<String> headerCells(String line) {
+        long semicolons = line.chars().filter(c -> c == ';').count();
+        long commas = line.chars().filter(c -> c == ',').count();
+        long tabs = line.chars().filter(c -> c == '\t').count();
+        String delimiter = tabs > commas && tabs > semicolons ? "\t" : semicolons > commas ? ";" : ",";
+        List<String> cells = new ArrayList<>();
+        for (String cell : line.split(delimiter, -1)) {
+            cells.add(cell.trim().replace("\"", ""));
+        }
+        return cells;
     }
 
     /** DHIS2's CSV without a header: data element and org unit UIDs in the first and third cells. */

@@ -11,7 +11,10 @@ public enum ImportFormat {
     DHIS2_COMPLETE_REGISTRATIONS_JSON("dhis2-complete-registrations-json"),
     REGISTRY_CSV("registry-csv"),
     REGISTRY_GEOJSON("registry-geojson"),
-    LOCALITIES_CSV("localities-csv");
+    LOCALITIES_CSV("localities-csv"),
+    REGISTRY_FHIR("registry-fhir"),
+    SURVEY_CSV("survey-csv"),
+    CLIMATE_CSV("climate-csv");
 
     private final String id;
 

@@ -28,8 +28,11 @@ import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
+import org.santeatlas.importers.climate.ClimateCsvImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
+import org.santeatlas.importers.registry.RegistryFhirImporter;
 import org.santeatlas.importers.registry.RegistryGeoJsonImporter;
+import org.santeatlas.importers.survey.SurveyCsvImporter;
 
 /**
  * Imports files into a workspace: detects the format, runs the importer in one transaction and records
@@ -68,6 +71,9 @@ public final class ImportService {
             case REGISTRY_CSV -> new RegistryCsvImporter();
             case REGISTRY_GEOJSON -> new RegistryGeoJsonImporter();
             case LOCALITIES_CSV -> new LocalityCsvImporter();
+            case REGISTRY_FHIR -> new RegistryFhirImporter();
+            case SURVEY_CSV -> new SurveyCsvImporter();
+            case CLIMATE_CSV -> new ClimateCsvImporter();
         };
     }
 
@@ -187,8 +193,10 @@ public final class ImportService {
         }
         return switch (f) {
             case DHIS2_METADATA_JSON -> 0;
-            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV -> 1;
-            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
+            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV, REGISTRY_FHIR -> 1;
+            // Survey values and climate aggregates name org units: after the metadata.
+            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML, SURVEY_CSV,
+                 CLIMATE_CSV -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };
     }
