@@ -11,7 +11,13 @@ public enum ImportFormat {
     DHIS2_COMPLETE_REGISTRATIONS_JSON("dhis2-complete-registrations-json"),
     REGISTRY_CSV("registry-csv"),
     REGISTRY_GEOJSON("registry-geojson"),
-    LOCALITIES_CSV("localities-csv");
+    LOCALITIES_CSV("localities-csv"),
+    /** An ESRI Shapefile of points: a facility registry, read like {@link #REGISTRY_CSV}. */
+    REGISTRY_SHAPEFILE("registry-shapefile"),
+    /** A GeoJSON FeatureCollection of polygons: boundaries attached to org units, or a layer. */
+    BOUNDARIES_GEOJSON("boundaries-geojson"),
+    /** An ESRI Shapefile of polygons: boundaries, as {@link #BOUNDARIES_GEOJSON}. */
+    BOUNDARIES_SHAPEFILE("boundaries-shapefile");
 
     private final String id;
 

@@ -27,9 +27,13 @@ import org.santeatlas.importers.dhis2.DataValueSetCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
+import org.santeatlas.importers.geo.BoundaryGeoJsonImporter;
+import org.santeatlas.importers.geo.BoundaryShapefileImporter;
+import org.santeatlas.importers.geo.Shapefile;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
 import org.santeatlas.importers.registry.RegistryGeoJsonImporter;
+import org.santeatlas.importers.registry.RegistryShapefileImporter;
 
 /**
  * Imports files into a workspace: detects the format, runs the importer in one transaction and records
@@ -68,6 +72,9 @@ public final class ImportService {
             case REGISTRY_CSV -> new RegistryCsvImporter();
             case REGISTRY_GEOJSON -> new RegistryGeoJsonImporter();
             case LOCALITIES_CSV -> new LocalityCsvImporter();
+            case REGISTRY_SHAPEFILE -> new RegistryShapefileImporter();
+            case BOUNDARIES_GEOJSON -> new BoundaryGeoJsonImporter();
+            case BOUNDARIES_SHAPEFILE -> new BoundaryShapefileImporter();
         };
     }
 
@@ -89,7 +96,9 @@ public final class ImportService {
 
     /**
      * Imports a file, or each file a zip archive holds, and returns one result per file imported (a plain
-     * or gzipped file: a list of one). Recognised by content: gzip and zip by their magic bytes.
+     * or gzipped file: a list of one). Recognised by content: gzip and zip by their magic bytes. A
+     * shapefile in an archive is one file: its {@code .shp}, imported with the {@code .dbf}, {@code .shx},
+     * {@code .prj} and {@code .cpg} of the same name in the same folder of the archive.
      *
      * <p>Each entry of an archive is imported as its own file (its own transaction and batch), named
      * {@code archive.zip!entry} in problems, in {@code IMPORT_BATCH.FILE_NAME} and in
@@ -130,7 +139,11 @@ public final class ImportService {
             return List.of(importSource(plain, forced, options, progress));
         }
         try (CompressedFiles unpacked = CompressedFiles.unpack(file, compression, unpackFolder)) {
-            List<ImportSource> sources = unpacked.sources();
+            // A shapefile is one import of its .shp, which finds its .dbf, .shx, .prj beside it.
+            List<ImportSource> sources = unpacked.sources().stream()
+                    .filter(s -> !Shapefile.isSidecar(s.content(),
+                            unpacked.sources().stream().map(ImportSource::content).toList()))
+                    .toList();
             if (single && sources.size() > 1) {
                 return List.of(failed(file, null, Problem.of(name, 0, 0, "import.archiveSeveralFiles",
                         "the archive holds " + sources.size() + " files; import it as an archive to import each",
@@ -187,7 +200,9 @@ public final class ImportService {
         }
         return switch (f) {
             case DHIS2_METADATA_JSON -> 0;
-            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV -> 1;
+            // Boundaries after the metadata whose org units they are attached to.
+            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV, REGISTRY_SHAPEFILE, BOUNDARIES_GEOJSON,
+                 BOUNDARIES_SHAPEFILE -> 1;
             case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };
@@ -210,6 +225,7 @@ public final class ImportService {
                             + " use --format to choose one"));
         }
         List<Problem> problems = new ArrayList<>();
+        List<ImportReport> reports = new ArrayList<>();
         long[] dropped = {0};
         Connection connection = workspace.connection();
         try {
@@ -222,7 +238,7 @@ public final class ImportService {
                 } else {
                     dropped[0]++;
                 }
-            }, progress, counts, input, options);
+            }, progress, counts, input, options, reports::add);
             importerFor(format).run(context);
             if (counts.rejectedCount() > 0 && !options.skipInvalid()) {
                 // The default: a file with any invalid record changes nothing; the user fixes it, or asks
@@ -232,19 +248,19 @@ public final class ImportService {
                 Problem refused = Problem.of(name, 0, 0, "import.invalidRecords", n + " invalid record(s);"
                         + " nothing was imported. Correct the file, or import its valid records with --skip-invalid", n);
                 return new ImportResult(file, format, counts, Optional.empty(), Optional.of(refused), problems,
-                        dropped[0]);
+                        dropped[0], reports);
             }
             if (!counts.changedAnything()) {
                 connection.rollback();
                 return new ImportResult(file, format, counts, Optional.empty(), Optional.empty(), problems,
-                        dropped[0]);
+                        dropped[0], reports);
             }
             String digest = source.sha256().isPresent() ? source.sha256().get()
                     : input.digestIfComplete().orElse(null);
             finishBatch(connection, batchId, counts, problems, digest != null ? digest : sha256(source.content()));
             connection.commit();
             return new ImportResult(file, format, counts, Optional.of(batchId), Optional.empty(), problems,
-                    dropped[0]);
+                    dropped[0], reports);
         } catch (ImportFailure e) {
             rollback(connection);
             return failed(file, format, e.problem());
