@@ -114,7 +114,7 @@ final class BoundaryImport {
             });
             layer.finish();
             context.reports().accept(new BoundaryReport(attach, layer.exists() ? Optional.of(layerName)
-                    : Optional.empty(), level, report.byCode, report.byName, report.ambiguous, report.unmatched,
+                    : Optional.empty(), layer.size(), level, report.byCode, report.byName, report.ambiguous, report.unmatched,
                     report.repaired, report.rejected));
         }
     }
@@ -244,6 +244,11 @@ final class BoundaryImport {
 
         boolean exists() {
             return id != null;
+        }
+
+        /** Features the layer holds after {@link #finish()}. */
+        int size() {
+            return id == null ? 0 : kept.size();
         }
 
         void put(BoundaryMatcher.Keys k, ObjectNode properties, Geometry geometry, boolean repaired)

@@ -17,7 +17,7 @@ import org.santeatlas.core.text.NameKey;
 /**
  * Matches boundary features to the workspace's org units: by code (ORG_UNIT.CODE, or UID) first, else by
  * name ({@link NameKey}: case, accents and punctuation do not count; "District sanitaire de Kollo",
- * "DS Kollo" and "KOLLO" all meet), trying exact names before names stripped of administrative prefixes.
+ * "DS Kollo" and "KOLLO" all meet, names being compared also without their administrative prefixes).
  *
  * <p>A name that several org units share (a region and the district of its capital, two communes) is
  * settled by the file's level: the level most unambiguous matches are on (files hold one level), then by
@@ -35,8 +35,13 @@ final class BoundaryMatcher {
     record Unit(int id, String uid, String code, String name, int level, Set<String> parentKeys) {
     }
 
-    /** What a feature says about itself: its codes and names in order of preference, and its other values. */
-    record Keys(int number, String label, List<String> codes, List<String> names, Set<String> context) {
+    /**
+     * What a feature says about itself: its codes and names in order of preference, its other values, and
+     * the org unit level its columns suggest (HDX's {@code ADM2_FR}, geoBoundaries' {@code shapeType: ADM2}:
+     * admin level 2 below the country, DHIS2 level 3), 0 when they suggest none.
+     */
+    record Keys(int number, String label, List<String> codes, List<String> names, Set<String> context,
+                int levelHint) {
     }
 
     /** The outcome for one feature. */
@@ -125,21 +130,30 @@ final class BoundaryMatcher {
         record Found(Keys keys, By by, List<Unit> candidates) {
         }
         List<Found> found = new ArrayList<>();
-        Map<Integer, Integer> levels = new HashMap<>();
+        Map<Integer, Integer> unique = new HashMap<>();
+        Map<Integer, Integer> possible = new HashMap<>();
+        Map<Integer, Integer> hints = new HashMap<>();
         for (Keys k : features) {
             FoundKeys f = lookup(k);
             found.add(f == null ? new Found(k, null, List.of()) : new Found(k, f.by(), f.candidates()));
             if (f != null && f.candidates().size() == 1) {
-                levels.merge(f.candidates().get(0).level(), 1, Integer::sum);
+                unique.merge(f.candidates().get(0).level(), 1, Integer::sum);
+            }
+            if (f != null) {
+                f.candidates().stream().map(Unit::level).distinct().forEach(l -> possible.merge(l, 1, Integer::sum));
+            }
+            if (k.levelHint() > 0) {
+                hints.merge(k.levelHint(), 1, Integer::sum);
             }
         }
-        // The most frequent level; on a tie the deeper one (a file of districts that names a few regions).
+        int hint = hints.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        // The file's level: where most features match one org unit only; failing that (in the Sahel a
+        // region, its capital's district and the capital's health area often share one name), the level
+        // most features could be on, the level the file's columns suggest, the level nearest the root.
         int level = 0;
-        int most = 0;
-        for (Map.Entry<Integer, Integer> e : levels.entrySet()) {
-            if (e.getValue() > most || e.getValue() == most && e.getKey() > level) {
-                level = e.getKey();
-                most = e.getValue();
+        for (int l : possible.keySet()) {
+            if (level == 0 || better(l, level, unique, possible, hint)) {
+                level = l;
             }
         }
         this.level = level;
@@ -164,6 +178,18 @@ final class BoundaryMatcher {
     }
 
     private int level;
+
+    private static boolean better(int a, int b, Map<Integer, Integer> unique, Map<Integer, Integer> possible,
+                                  int hint) {
+        int c = Integer.compare(unique.getOrDefault(a, 0), unique.getOrDefault(b, 0));
+        if (c == 0) {
+            c = Integer.compare(possible.getOrDefault(a, 0), possible.getOrDefault(b, 0));
+        }
+        if (c == 0) {
+            c = Boolean.compare(a == hint, b == hint);
+        }
+        return c == 0 ? a < b : c > 0;
+    }
 
     /** The level most unambiguous matches were on in the last {@link #decide}, 0 when none. */
     int level() {
@@ -207,17 +233,15 @@ final class BoundaryMatcher {
                 return new FoundKeys(By.CODE, units);
             }
         }
+        // A name's candidates: org units of that name, and those whose name without its administrative
+        // prefix is the name without its own ("Belgou" is both "Région de Belgou" and "DS Belgou"); the
+        // level then chooses.
         for (String name : k.names()) {
-            List<Unit> units = byName.get(NameKey.of(name));
-            if (units != null) {
-                return new FoundKeys(By.NAME, units);
-            }
-        }
-        for (String name : k.names()) {
-            String stripped = strip(NameKey.of(name));
-            List<Unit> units = stripped.isEmpty() ? null : byStripped.get(stripped);
-            if (units != null) {
-                return new FoundKeys(By.NAME, units);
+            String key = NameKey.of(name);
+            Set<Unit> units = new LinkedHashSet<>(byName.getOrDefault(key, List.of()));
+            units.addAll(byStripped.getOrDefault(strip(key), List.of()));
+            if (!units.isEmpty()) {
+                return new FoundKeys(By.NAME, List.copyOf(units));
             }
         }
         return null;

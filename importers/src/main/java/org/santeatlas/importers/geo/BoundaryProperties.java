@@ -58,11 +58,17 @@ final class BoundaryProperties {
                 }
             });
         }
-        List<String> codes = values(byKey, CODES);
+        int[] depth = {-1};
+        List<String> codes = values(byKey, CODES, depth);
         if (featureId != null && !featureId.isBlank() && !codes.contains(featureId.trim())) {
             codes.add(featureId.trim());
         }
-        List<String> names = values(byKey, NAMES);
+        List<String> names = values(byKey, NAMES, depth);
+        int hint = depth[0] >= 0 ? depth[0] + 1 : 0;
+        Matcher shapeType = ADM.matcher(byKey.getOrDefault("shapetype", ""));
+        if (shapeType.matches()) {
+            hint = Integer.parseInt(shapeType.group(1)) + 1;
+        }
         // The other values may name the parent (ADM1_FR beside ADM2_FR): used to tell namesakes apart.
         Set<String> context = new LinkedHashSet<>();
         String own = names.isEmpty() ? null : NameKey.of(names.get(0));
@@ -74,11 +80,18 @@ final class BoundaryProperties {
             }
         }
         String label = !names.isEmpty() ? names.get(0) : !codes.isEmpty() ? codes.get(0) : "";
-        return new BoundaryMatcher.Keys(number, label, List.copyOf(codes), List.copyOf(names), Set.copyOf(context));
+        return new BoundaryMatcher.Keys(number, label, List.copyOf(codes), List.copyOf(names), Set.copyOf(context),
+                hint);
     }
 
-    /** The values of the listed properties present, in list order; families deepest level first. */
-    private static List<String> values(Map<String, String> byKey, List<String> wanted) {
+    /** geoBoundaries' {@code shapeType}: "ADM2". */
+    private static final Pattern ADM = Pattern.compile("(?i)adm(\\d)");
+
+    /**
+     * The values of the listed properties present, in list order; of a numbered family, the deepest
+     * level's, whose number goes into {@code depth[0]} (admin level: 0 the country) when none is there yet.
+     */
+    private static List<String> values(Map<String, String> byKey, List<String> wanted, int[] depth) {
         List<String> out = new ArrayList<>();
         for (String w : wanted) {
             Pattern family = FAMILIES.get(w);
@@ -87,13 +100,16 @@ final class BoundaryProperties {
                 continue;
             }
             String best = null;
-            int depth = -1;
+            int deepest = -1;
             for (Map.Entry<String, String> e : byKey.entrySet()) {
                 Matcher m = family.matcher(e.getKey());
-                if (m.matches() && Integer.parseInt(m.group(1)) > depth) {
-                    depth = Integer.parseInt(m.group(1));
+                if (m.matches() && Integer.parseInt(m.group(1)) > deepest) {
+                    deepest = Integer.parseInt(m.group(1));
                     best = e.getValue();
                 }
+            }
+            if (best != null && depth[0] < 0) {
+                depth[0] = deepest;
             }
             addOnce(out, best);
         }

@@ -12,6 +12,7 @@ import org.santeatlas.importers.ImportReport;
  * @param attached       whether features were attached to org units ({@code ImportOptions.attachBoundaries()});
  *                       false: the whole file went into {@code layer}
  * @param layer          the boundary layer holding the features not attached, empty when there are none
+ * @param layerFeatures  how many features that layer holds
  * @param level          the org unit level most matches are on, 0 when nothing matched
  * @param matchedByCode  features attached by code (or UID)
  * @param matchedByName  features attached by name
@@ -20,7 +21,7 @@ import org.santeatlas.importers.ImportReport;
  * @param repaired       features whose invalid geometry was repaired (whatever their match)
  * @param rejected       features rejected: no, empty, non-polygonal or unrepairable geometry
  */
-public record BoundaryReport(boolean attached, Optional<String> layer, int level, List<Feature> matchedByCode,
+public record BoundaryReport(boolean attached, Optional<String> layer, int layerFeatures, int level, List<Feature> matchedByCode,
                              List<Feature> matchedByName, List<Feature> ambiguous, List<Feature> unmatched,
                              List<Feature> repaired, List<Feature> rejected) implements ImportReport {
 
