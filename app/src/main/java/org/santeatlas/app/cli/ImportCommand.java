@@ -68,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
             description = "How data files name category option combos: UID, CODE or NAME.")
     IdScheme categoryOptionComboIdScheme;
 
-    @Option(names = "--charset", paramLabel = "CHARSET", description = "Character set of CSV files, e.g. UTF-8 or"
+    @Option(names = "--charset", paramLabel = "CHARSET", description = "Character set of CSV files and of shapefiles' .dbf, e.g. UTF-8 or"
             + " windows-1252 (default: detected).", converter = CharsetConverter.class)
     Charset charset;
 
