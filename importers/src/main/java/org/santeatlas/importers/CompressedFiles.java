@@ -17,7 +17,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -35,8 +38,9 @@ import org.santeatlas.core.store.Problem;
  * <p>A zip archive is checked as a whole before anything is unpacked: an entry whose name leaves the
  * archive ({@code ..}, an absolute path, a drive letter), more than {@link #MAX_ENTRIES} entries, or
  * declared sizes beyond the caps refuse the whole archive. The caps are enforced again while unpacking,
- * on the bytes actually produced, since declared sizes can lie. Unpacked files are named by their
- * position, never by the entry's path, so no entry can write outside the folder.
+ * on the bytes actually produced, since declared sizes can lie. Unpacked files go into numbered
+ * folders, one per base name, and are named by the entry's last name made safe, never by its path, so
+ * no entry can write outside the folder.
  *
  * <p>Blocking; the import's thread. Interrupting it cancels the unpacking.
  */
@@ -165,13 +169,16 @@ final class CompressedFiles implements AutoCloseable {
             if (files.isEmpty()) {
                 throw failure(archive, "import.archiveEmpty", "the archive holds no file to import");
             }
-            int position = 0;
+            Map<String, Path> folders = new HashMap<>();
             for (ZipEntry entry : files) {
-                position++;
                 String name = entry.getName();
                 String shown = archive + "!" + name;
                 String last = name.replace('\\', '/').substring(name.replace('\\', '/').lastIndexOf('/') + 1);
-                Path target = dir.resolve(position + "-" + safeName(last));
+                Path target = groupFolder(folders, name).resolve(safeName(last));
+                if (Files.exists(target)) {
+                    // Names equal but for case on a case-insensitive file system: a folder of its own.
+                    target = newFolder(folders.size() + 1).resolve(safeName(last));
+                }
                 MessageDigest digest = newDigest();
                 long size;
                 try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
@@ -185,6 +192,33 @@ final class CompressedFiles implements AutoCloseable {
                         Optional.of(HexFormat.of().formatHex(digest.digest())), entryPath(file, name)));
             }
         }
+    }
+
+    /**
+     * The folder an entry is unpacked into: one per entry path without its extensions, ignoring case, so
+     * that the parts of a shapefile ({@code data/districts.shp}, {@code .dbf}, {@code .shx}, {@code .prj},
+     * {@code .shp.xml}) land side by side under one base name, as the shapefile reader expects, while
+     * entries of other names or folders never meet.
+     */
+    private Path groupFolder(Map<String, Path> folders, String entryName) throws IOException {
+        String n = entryName.replace('\\', '/').toLowerCase(Locale.ROOT);
+        int slash = n.lastIndexOf('/');
+        int dot = n.indexOf('.', slash + 1);
+        String stem = dot > slash + 1 ? n.substring(0, dot) : n;
+        Path folder = folders.get(stem);
+        if (folder == null) {
+            folder = newFolder(folders.size() + 1);
+            folders.put(stem, folder);
+        }
+        return folder;
+    }
+
+    private Path newFolder(int number) throws IOException {
+        Path folder = dir.resolve(String.valueOf(number));
+        for (int i = 2; Files.exists(folder); i++) {
+            folder = dir.resolve(number + "-" + i);
+        }
+        return Files.createDirectory(folder);
     }
 
     /**

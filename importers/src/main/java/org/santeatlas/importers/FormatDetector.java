@@ -80,6 +80,10 @@ public final class FormatDetector {
         try (InputStream in = open(file)) {
             head = in.readNBytes(64 * 1024);
         }
+        Optional<ImportFormat> shapefile = detectShapefile(head);
+        if (shapefile != null) {
+            return shapefile;
+        }
         String text = new String(head, StandardCharsets.UTF_8);
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("\uFEFF")) {
@@ -115,6 +119,7 @@ public final class FormatDetector {
     }
 
     private static Optional<ImportFormat> detectJson(Path file) throws IOException {
+        String firstGeometry = null;
         try (JsonParser p = JSON.createParser(open(file))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
@@ -139,11 +144,22 @@ public final class FormatDetector {
                     continue;
                 }
                 if (key.equals("type")) {
-                    // GeoJSON (RFC 7946): a facility registry is a FeatureCollection of points.
+                    // GeoJSON (RFC 7946): a facility registry is a FeatureCollection of points, boundaries
+                    // one of polygons.
                     if (p.nextToken() == JsonToken.VALUE_STRING && p.getText().equals("FeatureCollection")) {
-                        return Optional.of(ImportFormat.REGISTRY_GEOJSON);
+                        return Optional.of(featureCollection(p, firstGeometry));
                     }
                     p.skipChildren();
+                    continue;
+                }
+                if (key.equals("features") && p.nextToken() == JsonToken.START_ARRAY) {
+                    // Features before the type (members are unordered): a geometry found inside says enough,
+                    // and leaves the parser inside that feature.
+                    firstGeometry = firstGeometryType(p);
+                    if (!firstGeometry.isEmpty()) {
+                        return Optional.of(POLYGONAL.contains(firstGeometry) ? ImportFormat.BOUNDARIES_GEOJSON
+                                : ImportFormat.REGISTRY_GEOJSON);
+                    }
                     continue;
                 }
                 p.nextToken();
@@ -162,10 +178,107 @@ public final class FormatDetector {
         if (name.contains("metadata")) {
             return Optional.of(ImportFormat.DHIS2_METADATA_JSON);
         }
+        if (name.endsWith(".geojson") && firstGeometry != null && POLYGONAL.contains(firstGeometry)) {
+            return Optional.of(ImportFormat.BOUNDARIES_GEOJSON);
+        }
         if (name.endsWith(".geojson")) {
             return Optional.of(ImportFormat.REGISTRY_GEOJSON);
         }
         return Optional.empty();
+    }
+
+    /**
+     * After {@code "type": "FeatureCollection"}: boundaries when the first feature with a geometry has a
+     * polygonal one, else a registry (points, or no geometry at all). Reads up to that feature only.
+     *
+     * @param seen the first geometry type when the features came before the type, else null
+     */
+    private static ImportFormat featureCollection(JsonParser p, String seen) throws IOException {
+        String type = seen;
+        while (type == null && p.nextToken() == JsonToken.FIELD_NAME) {
+            if (p.currentName().equals("features") && p.nextToken() == JsonToken.START_ARRAY) {
+                type = firstGeometryType(p);
+                break;
+            }
+            p.nextToken();
+            p.skipChildren();
+        }
+        return type != null && POLYGONAL.contains(type) ? ImportFormat.BOUNDARIES_GEOJSON
+                : ImportFormat.REGISTRY_GEOJSON;
+    }
+
+    private static final Set<String> POLYGONAL = Set.of("Polygon", "MultiPolygon");
+
+    /**
+     * The parser at a features array's start: the type of the first non-null geometry, "" when there is
+     * none; skips whole features, never reads more than one geometry's members.
+     */
+    private static String firstGeometryType(JsonParser p) throws IOException {
+        for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String member = p.currentName();
+                JsonToken value = p.nextToken();
+                if (member.equals("geometry") && value == JsonToken.START_OBJECT) {
+                    String type = geometryType(p);
+                    if (type != null) {
+                        return type;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The parser inside a geometry object: its type (a collection: its first member's), to its end. */
+    private static String geometryType(JsonParser p) throws IOException {
+        String type = null;
+        String member = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken value = p.nextToken();
+            if (key.equals("type") && value == JsonToken.VALUE_STRING) {
+                type = p.getText();
+            } else if (key.equals("geometries") && value == JsonToken.START_ARRAY) {
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+                    if (t == JsonToken.START_OBJECT && member == null) {
+                        member = geometryType(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return "GeometryCollection".equals(type) ? member : type;
+    }
+
+    /**
+     * An ESRI Shapefile's main file ({@code .shp}; ESRI Shapefile Technical Description, 1998): file code
+     * 9994 big-endian at byte 0, version 1000 little-endian at byte 28, shape type at byte 32. Points
+     * are a facility registry, polygons boundaries; null when the bytes are no shapefile, empty for a
+     * shapefile of lines (not imported).
+     */
+    private static Optional<ImportFormat> detectShapefile(byte[] head) {
+        if (head.length < 100) {
+            return null;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+        if (b.order(java.nio.ByteOrder.BIG_ENDIAN).getInt(0) != 9994
+                || b.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(28) != 1000) {
+            return null;
+        }
+        return switch (b.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(32)) {
+            case 1, 11, 21, 8, 18, 28 -> Optional.of(ImportFormat.REGISTRY_SHAPEFILE);
+            case 5, 15, 25 -> Optional.of(ImportFormat.BOUNDARIES_SHAPEFILE);
+            default -> Optional.empty();
+        };
     }
 
     /**

@@ -15,7 +15,14 @@ import org.santeatlas.core.store.Problem;
  */
 public record ImportContext(Path file, String displayName, Connection connection, int batchId,
                             Consumer<Problem> problems, ImportProgress progress, ImportCounts counts,
-                            HashingInput input, ImportOptions options) {
+                            HashingInput input, ImportOptions options, Consumer<ImportReport> reports) {
+
+    /** A context whose structured reports are dropped. */
+    public ImportContext(Path file, String displayName, Connection connection, int batchId,
+                         Consumer<Problem> problems, ImportProgress progress, ImportCounts counts,
+                         HashingInput input, ImportOptions options) {
+        this(file, displayName, connection, batchId, problems, progress, counts, input, options, r -> { });
+    }
 
     /** The file's bytes; reading them through here also computes the batch's SHA-256. */
     public java.io.InputStream open() throws java.io.IOException {

@@ -14,7 +14,13 @@ public enum ImportFormat {
     LOCALITIES_CSV("localities-csv"),
     REGISTRY_FHIR("registry-fhir"),
     SURVEY_CSV("survey-csv"),
-    CLIMATE_CSV("climate-csv");
+    CLIMATE_CSV("climate-csv"),
+    /** An ESRI Shapefile of points: a facility registry, read like {@link #REGISTRY_CSV}. */
+    REGISTRY_SHAPEFILE("registry-shapefile"),
+    /** A GeoJSON FeatureCollection of polygons: boundaries attached to org units, or a layer. */
+    BOUNDARIES_GEOJSON("boundaries-geojson"),
+    /** An ESRI Shapefile of polygons: boundaries, as {@link #BOUNDARIES_GEOJSON}. */
+    BOUNDARIES_SHAPEFILE("boundaries-shapefile");
 
     private final String id;
 

@@ -22,16 +22,20 @@ import java.util.stream.Collectors;
 import org.santeatlas.core.store.ImportCounts;
 import org.santeatlas.core.store.Problem;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.importers.climate.ClimateCsvImporter;
 import org.santeatlas.importers.dhis2.CompleteRegistrationJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
+import org.santeatlas.importers.geo.BoundaryGeoJsonImporter;
+import org.santeatlas.importers.geo.BoundaryShapefileImporter;
+import org.santeatlas.importers.geo.Shapefile;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
-import org.santeatlas.importers.climate.ClimateCsvImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
 import org.santeatlas.importers.registry.RegistryFhirImporter;
 import org.santeatlas.importers.registry.RegistryGeoJsonImporter;
+import org.santeatlas.importers.registry.RegistryShapefileImporter;
 import org.santeatlas.importers.survey.SurveyCsvImporter;
 
 /**
@@ -74,6 +78,9 @@ public final class ImportService {
             case REGISTRY_FHIR -> new RegistryFhirImporter();
             case SURVEY_CSV -> new SurveyCsvImporter();
             case CLIMATE_CSV -> new ClimateCsvImporter();
+            case REGISTRY_SHAPEFILE -> new RegistryShapefileImporter();
+            case BOUNDARIES_GEOJSON -> new BoundaryGeoJsonImporter();
+            case BOUNDARIES_SHAPEFILE -> new BoundaryShapefileImporter();
         };
     }
 
@@ -95,7 +102,9 @@ public final class ImportService {
 
     /**
      * Imports a file, or each file a zip archive holds, and returns one result per file imported (a plain
-     * or gzipped file: a list of one). Recognised by content: gzip and zip by their magic bytes.
+     * or gzipped file: a list of one). Recognised by content: gzip and zip by their magic bytes. A
+     * shapefile in an archive is one file: its {@code .shp}, imported with the {@code .dbf}, {@code .shx},
+     * {@code .prj} and {@code .cpg} of the same name in the same folder of the archive.
      *
      * <p>Each entry of an archive is imported as its own file (its own transaction and batch), named
      * {@code archive.zip!entry} in problems, in {@code IMPORT_BATCH.FILE_NAME} and in
@@ -136,7 +145,11 @@ public final class ImportService {
             return List.of(importSource(plain, forced, options, progress));
         }
         try (CompressedFiles unpacked = CompressedFiles.unpack(file, compression, unpackFolder)) {
-            List<ImportSource> sources = unpacked.sources();
+            // A shapefile is one import of its .shp, which finds its .dbf, .shx, .prj beside it.
+            List<ImportSource> sources = unpacked.sources().stream()
+                    .filter(s -> !Shapefile.isSidecar(s.content(),
+                            unpacked.sources().stream().map(ImportSource::content).toList()))
+                    .toList();
             if (single && sources.size() > 1) {
                 return List.of(failed(file, null, Problem.of(name, 0, 0, "import.archiveSeveralFiles",
                         "the archive holds " + sources.size() + " files; import it as an archive to import each",
@@ -193,7 +206,9 @@ public final class ImportService {
         }
         return switch (f) {
             case DHIS2_METADATA_JSON -> 0;
-            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV, REGISTRY_FHIR -> 1;
+            // Registries, localities and boundaries after the metadata whose org units they refer to.
+            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV, REGISTRY_FHIR, REGISTRY_SHAPEFILE, BOUNDARIES_GEOJSON,
+                 BOUNDARIES_SHAPEFILE -> 1;
             // Survey values and climate aggregates name org units: after the metadata.
             case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML, SURVEY_CSV,
                  CLIMATE_CSV -> 2;
@@ -218,6 +233,7 @@ public final class ImportService {
                             + " use --format to choose one"));
         }
         List<Problem> problems = new ArrayList<>();
+        List<ImportReport> reports = new ArrayList<>();
         long[] dropped = {0};
         Connection connection = workspace.connection();
         try {
@@ -230,7 +246,7 @@ public final class ImportService {
                 } else {
                     dropped[0]++;
                 }
-            }, progress, counts, input, options);
+            }, progress, counts, input, options, reports::add);
             importerFor(format).run(context);
             if (counts.rejectedCount() > 0 && !options.skipInvalid()) {
                 // The default: a file with any invalid record changes nothing; the user fixes it, or asks
@@ -240,19 +256,19 @@ public final class ImportService {
                 Problem refused = Problem.of(name, 0, 0, "import.invalidRecords", n + " invalid record(s);"
                         + " nothing was imported. Correct the file, or import its valid records with --skip-invalid", n);
                 return new ImportResult(file, format, counts, Optional.empty(), Optional.of(refused), problems,
-                        dropped[0]);
+                        dropped[0], reports);
             }
             if (!counts.changedAnything()) {
                 connection.rollback();
                 return new ImportResult(file, format, counts, Optional.empty(), Optional.empty(), problems,
-                        dropped[0]);
+                        dropped[0], reports);
             }
             String digest = source.sha256().isPresent() ? source.sha256().get()
                     : input.digestIfComplete().orElse(null);
             finishBatch(connection, batchId, counts, problems, digest != null ? digest : sha256(source.content()));
             connection.commit();
             return new ImportResult(file, format, counts, Optional.of(batchId), Optional.empty(), problems,
-                    dropped[0]);
+                    dropped[0], reports);
         } catch (ImportFailure e) {
             rollback(connection);
             return failed(file, format, e.problem());

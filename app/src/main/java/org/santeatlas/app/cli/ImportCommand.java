@@ -21,6 +21,8 @@ import org.santeatlas.importers.ImportOptions;
 import org.santeatlas.importers.ImportProgress;
 import org.santeatlas.importers.ImportResult;
 import org.santeatlas.importers.ImportService;
+import org.santeatlas.importers.geo.BoundaryReport;
+import org.santeatlas.importers.geo.Shapefile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code santeatlas import -w WORKSPACE FILE...}: imports files, each in one transaction, metadata
  * before the data that refers to it. Creates the workspace when its file does not exist yet.
  */
-@Command(name = "import", description = "Import DHIS2/SNIS exports, facility registries and localities into a workspace.")
+@Command(name = "import", description = "Import DHIS2/SNIS exports, facility registries, localities and boundaries (GeoJSON, shapefiles) into a workspace.")
 final class ImportCommand implements Callable<Integer> {
 
     @Option(names = {"-w", "--workspace"}, required = true,
@@ -66,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
             description = "How data files name category option combos: UID, CODE or NAME.")
     IdScheme categoryOptionComboIdScheme;
 
-    @Option(names = "--charset", paramLabel = "CHARSET", description = "Character set of CSV files, e.g. UTF-8 or"
+    @Option(names = "--charset", paramLabel = "CHARSET", description = "Character set of CSV files and of shapefiles' .dbf, e.g. UTF-8 or"
             + " windows-1252 (default: detected).", converter = CharsetConverter.class)
     Charset charset;
 
@@ -98,7 +100,8 @@ final class ImportCommand implements Callable<Integer> {
             throw new UserException(m.get("import.fileNotFound", mapping));
         }
         ImportOptions options = options();
-        List<Path> ordered = new ArrayList<>(files);
+        // districts.* names the parts of a shapefile: its .shp imports them.
+        List<Path> ordered = new ArrayList<>(files.stream().filter(f -> !Shapefile.isSidecar(f, files)).toList());
         if (format == null) {
             // Metadata first, so that data values find their data elements and org units.
             List<Integer> ranks = new ArrayList<>();
@@ -166,6 +169,14 @@ final class ImportCommand implements Callable<Integer> {
         if (r.changedNothing()) {
             out.println(m.get("import.nothingChanged", name));
         }
+        r.report(BoundaryReport.class).ifPresent(b -> {
+            if (b.attached()) {
+                out.println(m.get("import.boundaryReport", name, b.matchedCount(), b.level(),
+                        b.matchedByCode().size(), b.matchedByName().size(), b.ambiguous().size(), b.unmatched().size(),
+                        b.repaired().size(), b.rejected().size()));
+            }
+            b.layer().ifPresent(layer -> out.println(m.get("import.boundaryLayer", name, b.layerFeatures(), layer)));
+        });
         return false;
     }
 

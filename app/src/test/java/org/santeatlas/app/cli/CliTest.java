@@ -149,6 +149,42 @@ class CliTest {
     }
 
     @Test
+    void aBoundaryFilePrintsItsMatchReport() throws Exception {
+        String district = null;
+        for (JsonNode ou : new ObjectMapper().readTree(dir.resolve("demo").resolve("metadata.json").toFile())
+                .get("organisationUnits")) {
+            if (ou.path("level").asInt() == 3) {
+                district = ou.get("name").asText();
+                break;
+            }
+        }
+        assertThat(district).isNotNull();
+        String square = "{\"type\": \"Polygon\", \"coordinates\": [[[1, 13], [1.1, 13], [1.1, 13.1], [1, 13.1], [1, 13]]]}";
+        Path file = dir.resolve("limites.geojson");
+        Files.writeString(file, "{\"type\": \"FeatureCollection\", \"features\": ["
+                + "{\"type\": \"Feature\", \"properties\": {\"nom\": \"" + district.toUpperCase(Locale.ROOT) + "\"},"
+                + " \"geometry\": " + square + "},"
+                + "{\"type\": \"Feature\", \"properties\": {\"nom\": \"Nulle part\"}, \"geometry\": " + square + "}]}");
+        Path copy = dir.resolve("boundaries.mv.db");
+        Files.copy(workspace, copy);
+
+        Run r = run("import", "-w", copy.toString(), file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("limites.geojson (boundaries-geojson): created 1, updated 1,")
+                .contains("limites.geojson: 1 boundaries attached to org units of level 3 (0 by code, 1 by name);"
+                        + " 0 ambiguous, 1 unmatched, 0 repaired, 0 rejected")
+                .contains("limites.geojson: 1 feature(s) in boundary layer 'limites'");
+        assertThat(r.err()).contains("limites.geojson:1: feature 2 (Nulle part): no org unit has this code or name;"
+                + " kept in layer 'limites'");
+
+        Run layer = run("import", "-w", copy.toString(), "--as-layer", file.toString());
+        assertThat(layer.code()).as(layer.err()).isZero();
+        assertThat(layer.out()).contains("limites.geojson: 2 feature(s) in boundary layer 'limites'")
+                .doesNotContain("attached");
+    }
+
+    @Test
     void userErrorsAreOneLineAndExitOne() throws Exception {
         Run unknown = run("summary", "--nope");
         assertThat(unknown.code()).isEqualTo(1);

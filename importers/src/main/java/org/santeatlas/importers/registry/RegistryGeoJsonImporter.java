@@ -42,14 +42,18 @@ public final class RegistryGeoJsonImporter implements Importer {
      * The CSV's synonyms, then property names of common GeoJSON facility exports, in order of preference:
      * healthsites.io / OpenStreetMap ({@code osm_id}, {@code healthcare}, {@code amenity},
      * {@code operator_type}), GRID3 ({@code globalid}, {@code primary_name}, {@code functional_status}).
+     * Then the CSV's names as shapefiles cut them (dBASE column names hold 10 characters, so QGIS and
+     * ArcGIS write {@code PROPRIETAI}, {@code FACILITY_N}), which GeoJSON converted from shapefiles keeps.
      * Kept apart from the CSV's so that adding them does not change how spreadsheets are read.
      */
     static final Map<String, List<String>> SYNONYMS = withExtras(RegistryCsvImporter.SYNONYMS, Map.of(
-            "code", List.of("osm_id", "globalid", "global_id", "uuid"),
-            "name", List.of("primary_name"),
-            "type", List.of("healthcare", "amenity"),
-            "status", List.of("operational_status", "functional_status"),
-            "ownership", List.of("operator_type")));
+            "code", List.of("osm_id", "globalid", "global_id", "uuid", "facility_c", "code_forma"),
+            "name", List.of("primary_name", "facility_n", "formation_", "nom_format"),
+            "type", List.of("healthcare", "amenity", "facility_t"),
+            "status", List.of("operational_status", "functional_status", "operationa", "functional"),
+            "district", List.of("district_s", "health_dis"),
+            "healthArea", List.of("aire_de_sa", "health_are", "zone_de_sa"),
+            "ownership", List.of("operator_type", "proprietai", "operator_t")));
 
     /** Fields matched in this order, so that a property name is claimed by one field at most. */
     private static final List<String> FIELDS = List.of("code", "name", "type", "status", "region", "district",
@@ -123,8 +127,11 @@ public final class RegistryGeoJsonImporter implements Importer {
         context.progress().update(size, size, features);
     }
 
-    /** One Feature: rejected without code or name, else stored, with or without a location. */
-    private static void store(ImportContext context, RegistryUpsert upsert, JsonNode feature, long line)
+    /**
+     * One Feature: rejected without code or name, else stored, with or without a location. Also the
+     * shapefile registry's, which hands each record over as a Feature.
+     */
+    static void store(ImportContext context, RegistryUpsert upsert, JsonNode feature, long line)
             throws SQLException {
         if (!feature.path("type").asText("Feature").equals("Feature")) {
             context.counts().rejected();
