@@ -11,7 +11,9 @@ public enum ImportFormat {
     DHIS2_COMPLETE_REGISTRATIONS_JSON("dhis2-complete-registrations-json"),
     REGISTRY_CSV("registry-csv"),
     REGISTRY_GEOJSON("registry-geojson"),
-    LOCALITIES_CSV("localities-csv");
+    LOCALITIES_CSV("localities-csv"),
+    DHIS2_ADX("dhis2-adx"),
+    DHIS2_METADATA_XML("dhis2-metadata-xml");
 
     private final String id;
 

@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
 import org.santeatlas.core.store.ImportCounts;
 import org.santeatlas.core.store.Problem;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.importers.dhis2.AdxImporter;
 import org.santeatlas.importers.dhis2.CompleteRegistrationJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
+import org.santeatlas.importers.dhis2.MetadataXmlImporter;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
 import org.santeatlas.importers.registry.RegistryGeoJsonImporter;
@@ -68,6 +70,8 @@ public final class ImportService {
             case REGISTRY_CSV -> new RegistryCsvImporter();
             case REGISTRY_GEOJSON -> new RegistryGeoJsonImporter();
             case LOCALITIES_CSV -> new LocalityCsvImporter();
+            case DHIS2_ADX -> new AdxImporter();
+            case DHIS2_METADATA_XML -> new MetadataXmlImporter();
         };
     }
 
@@ -186,9 +190,9 @@ public final class ImportService {
             return 9;
         }
         return switch (f) {
-            case DHIS2_METADATA_JSON -> 0;
+            case DHIS2_METADATA_JSON, DHIS2_METADATA_XML -> 0;
             case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV -> 1;
-            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
+            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML, DHIS2_ADX -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };
     }
