@@ -276,7 +276,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
         if (combo == null && !model.dataSetExists(g.dataSet())) {
             return Resolution.fail("import.adxUnknownDataSet", "unknown data set '" + g.dataSet() + "'", g.dataSet());
         }
-        return resolve(combo, g.dimensions(), "import.adxDataSetNoCategories", "data set", g.dataSet());
+        return resolve(combo, g.dimensions(), "import.adxDataSetNoCategories", g.dataSet());
     }
 
     private Resolution categoryOptionCombo(CategoryModel.DataElement de, Value v) {
@@ -284,7 +284,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
         Resolution r = cocs.get(key);
         if (r == null) {
             r = resolve(model.combos.get(de.comboId()), v.dimensions(), "import.adxDataElementNoCategories",
-                    "data element", v.dataElement());
+                    v.dataElement());
             if (cocs.size() < 100_000) {
                 cocs.put(key, r);
             }
@@ -295,19 +295,21 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
     /**
      * The option combo of {@code combo} (null: the default) that the attributes name.
      *
-     * @param noCategoriesKey the problem when the combo is the default one but attributes name categories
-     * @param kind            what owns the combo, for that problem's English message ("data element")
-     * @param owner           its identifier as the file gives it
+     * @param noCategoriesKey the problem when the combo is the default one but attributes name categories:
+     *                        {@code import.adxDataSetNoCategories} or {@code import.adxDataElementNoCategories}
+     * @param owner           the data set or data element, as the file names it
      */
     private Resolution resolve(CategoryModel.Combo combo, List<Dimension> dimensions, String noCategoriesKey,
-                               String kind, String owner) {
+                               String owner) {
         if (combo == null || combo.isDefault()) {
             if (dimensions.isEmpty()) {
                 return Resolution.of(null);
             }
             String names = names(dimensions);
-            return Resolution.fail(noCategoriesKey, kind + " " + owner + " has no categories but the file names "
-                    + names, owner, names);
+            String message = noCategoriesKey.equals("import.adxDataSetNoCategories")
+                    ? "data set " + owner + " has no attribute categories but the group names " + names
+                    : "data element " + owner + " has no categories but the value names " + names;
+            return Resolution.fail(noCategoriesKey, message, owner, names);
         }
         int[] options = new int[combo.categories().size()];
         Arrays.fill(options, -1);
