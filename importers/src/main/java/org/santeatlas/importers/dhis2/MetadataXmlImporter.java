@@ -48,10 +48,12 @@ import org.santeatlas.importers.Importer;
  * would have written for it ({@link #element}) and stored by the same code, so that both formats fill
  * the tables identically. Streamed: one object in memory at a time.
  *
- * <p>Geometry: an org unit's {@code <geometry>} may hold GeoJSON text, or the GeoJSON object as
- * elements ({@code <type>}, {@code <coordinates>}: what Jackson's XML mapper makes of DHIS2's GeoJSON
- * serializer); {@code <geometryAsJson>} holds GeoJSON text; DHIS2 before 2.32 wrote
- * {@code <featureType>} and a {@code <coordinates>} string. All four are read.
+ * <p>Geometry: DHIS2 (2.32+) gives an org unit a JTS {@code geometry}, which its XML mapper writes as
+ * elements ({@code <type>}, then the GeoJSON coordinates as {@code <coordinates>} elements, nested
+ * or flattened into one list of numbers), and a {@code geometryAsJson} property holding GeoJSON text;
+ * DHIS2 before 2.32 wrote {@code <featureType>} and a {@code <coordinates>} string. All are read:
+ * {@code <geometryAsJson>} first, then {@code <geometry>} as GeoJSON text or as elements, then the
+ * legacy pair (by the JSON importer).
  */
 public final class MetadataXmlImporter implements Importer {
 
@@ -186,7 +188,8 @@ public final class MetadataXmlImporter implements Importer {
         JsonNode asJson = unit.get("geometryAsJson");
         JsonNode geometry = null;
         String error = null;
-        for (JsonNode candidate : new JsonNode[] {g, asJson}) {
+        // geometryAsJson first: it is exact, where the elements may have lost the nesting of the arrays.
+        for (JsonNode candidate : new JsonNode[] {asJson, g}) {
             if (candidate == null || candidate.isNull() || geometry != null) {
                 continue;
             }
@@ -232,8 +235,69 @@ public final class MetadataXmlImporter implements Importer {
         if (coordinates == null) {
             throw new IllegalArgumentException("no coordinates");
         }
-        object.set("coordinates", numbers(coordinates));
+        JsonNode numbers = numbers(coordinates);
+        object.set("coordinates", isFlat(numbers) ? nest(object.path("type").asText(), numbers) : numbers);
         return object;
+    }
+
+    private static boolean isFlat(JsonNode coordinates) {
+        if (!coordinates.isArray() || coordinates.isEmpty()) {
+            return false;
+        }
+        for (JsonNode c : coordinates) {
+            if (!c.isNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Coordinates whose arrays were flattened into one list of numbers (repeated {@code <coordinates>}
+     * elements, which is how an XML mapper writes nested arrays without wrappers), nested again: x, y pairs;
+     * a polygon's rings end where they close (the first ring the shell, the others holes); each closed
+     * ring of a multipolygon is taken as a polygon of its own, as holes cannot be told from parts.
+     */
+    private static JsonNode nest(String type, JsonNode flat) {
+        if (flat.size() % 2 != 0) {
+            throw new IllegalArgumentException("an odd number of coordinates");
+        }
+        if (type.equals("Point")) {
+            return flat;
+        }
+        List<ArrayNode> positions = new ArrayList<>();
+        for (int i = 0; i < flat.size(); i += 2) {
+            positions.add(NODES.arrayNode(2).add(flat.get(i)).add(flat.get(i + 1)));
+        }
+        if (type.equals("LineString") || type.equals("MultiPoint")) {
+            ArrayNode line = NODES.arrayNode();
+            positions.forEach(line::add);
+            return line;
+        }
+        List<ArrayNode> rings = new ArrayList<>();
+        ArrayNode ring = null;
+        for (ArrayNode p : positions) {
+            if (ring == null) {
+                ring = NODES.arrayNode();
+                ring.add(p);
+            } else {
+                ring.add(p);
+                if (p.equals(ring.get(0)) && ring.size() >= 4) {
+                    rings.add(ring);
+                    ring = null;
+                }
+            }
+        }
+        if (ring != null) {
+            throw new IllegalArgumentException("a ring that does not close");
+        }
+        ArrayNode out = NODES.arrayNode();
+        switch (type) {
+            case "Polygon" -> rings.forEach(out::add);
+            case "MultiPolygon" -> rings.forEach(r -> out.add(NODES.arrayNode().add(r)));
+            default -> throw new IllegalArgumentException("flattened coordinates of a " + type);
+        }
+        return out;
     }
 
     /** Coordinates as elements (texts, nested arrays of texts) or as JSON text, as numbers. */
