@@ -284,29 +284,32 @@ class AdxImportTest {
         AdxWriter.write(demo.metadataJson(), demo.dataValuesJson(), byUid, AdxWriter.Ids.UID);
         assertThat(Files.readString(byCode)).contains("AGE_5=\"AGE_LT5\"").contains("<annotation>");
         try (Workspace fromJson = Workspace.create(dir.resolve("json"));
-             Workspace fromCodes = Workspace.create(dir.resolve("codes"));
-             Workspace fromUids = Workspace.create(dir.resolve("uids"))) {
+             Workspace fromAdx = Workspace.create(dir.resolve("adx"))) {
             importDemo(fromJson, demo, demo.dataValuesJson(), ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
-            importDemo(fromCodes, demo, byCode, ImportFormat.DHIS2_ADX);
-            importDemo(fromUids, demo, byUid, ImportFormat.DHIS2_ADX);
+            importDemo(fromAdx, demo, byCode, ImportFormat.DHIS2_ADX);
             // Every column but STORED_BY, CREATED_MILLIS and LAST_UPDATED_MILLIS, which ADX does not carry.
             String query = "SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, CATEGORY_OPTION_COMBO, ATTRIBUTE_OPTION_COMBO,"
                     + " DATA_VALUE, NUMERIC_VALUE, COMMENT, FOLLOWUP, DELETED FROM DATA_VALUE ORDER BY 1, 2, 3, 4, 5";
-            for (Workspace adx : List.of(fromCodes, fromUids)) {
-                long rows = 0;
-                try (Statement a = fromJson.connection().createStatement();
-                     Statement b = adx.connection().createStatement();
-                     ResultSet ra = a.executeQuery(query);
-                     ResultSet rb = b.executeQuery(query)) {
-                    while (ra.next()) {
-                        assertThat(rb.next()).as("the ADX import has fewer values").isTrue();
-                        assertThat(row(rb, 10)).isEqualTo(row(ra, 10));
-                        rows++;
-                    }
-                    assertThat(rb.next()).as("the ADX import has more values").isFalse();
+            long rows = 0;
+            try (Statement a = fromJson.connection().createStatement();
+                 Statement b = fromAdx.connection().createStatement();
+                 ResultSet ra = a.executeQuery(query);
+                 ResultSet rb = b.executeQuery(query)) {
+                while (ra.next()) {
+                    assertThat(rb.next()).as("the ADX import has fewer values").isTrue();
+                    assertThat(row(rb, 10)).isEqualTo(row(ra, 10));
+                    rows++;
                 }
-                assertThat(rows).isEqualTo(demo.counts().dataValues());
+                assertThat(rb.next()).as("the ADX import has more values").isFalse();
             }
+            assertThat(rows).isEqualTo(demo.counts().dataValues());
+
+            // The same values named by UID instead of code: the same keys, so nothing changes.
+            ImportResult again = new ImportService(fromAdx).importFile(byUid, Optional.empty(), ImportProgress.NONE);
+            assertThat(again.failure()).isEmpty();
+            assertThat(again.problems()).isEmpty();
+            assertThat(again.counts().unchangedCount()).isEqualTo(demo.counts().dataValues());
+            assertThat(again.changedNothing()).isTrue();
         }
     }
 

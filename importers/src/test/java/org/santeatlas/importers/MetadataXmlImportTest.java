@@ -35,6 +35,11 @@ import org.santeatlas.testdata.DemoSize;
 /** DHIS2 metadata XML (api/metadata.xml, DXF2) into a real workspace file. */
 class MetadataXmlImportTest {
 
+    /** The demo, generated once for the geometry forms. */
+    @TempDir
+    static Path shared;
+    private static DemoFiles demo;
+
     @TempDir
     Path dir;
     Workspace workspace;
@@ -362,7 +367,9 @@ class MetadataXmlImportTest {
     @ParameterizedTest
     @EnumSource(GeometryForm.class)
     void theDemoMetadataAsXmlStoresExactlyWhatTheJsonStores(GeometryForm form) throws Exception {
-        DemoFiles demo = DemoGenerator.generate(DemoSize.DEMO, DemoGenerator.DEFAULT_SEED, dir.resolve("demo"));
+        if (demo == null) {
+            demo = DemoGenerator.generate(DemoSize.DEMO, DemoGenerator.DEFAULT_SEED, shared.resolve("demo"));
+        }
         Path xml = dir.resolve("metadata.xml");
         jsonToXml(demo.metadataJson(), xml, form);
         try (Workspace fromJson = Workspace.create(dir.resolve("json"));

@@ -84,8 +84,8 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
 
     /** A {@code <dataValue>} as read, before its category attributes are resolved. */
     record Value(Group group, String dataElement, String value, String annotation, String comment,
-                 String categoryOptionCombo, List<Dimension> dimensions, String storedBy, String created,
-                 String lastUpdated, boolean followup, boolean deleted, long line) {
+                 String categoryOptionCombo, String attributeOptionCombo, List<Dimension> dimensions,
+                 String storedBy, String created, String lastUpdated, boolean followup, boolean deleted, long line) {
     }
 
     @Override
@@ -174,6 +174,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
         String value = null;
         String comment = null;
         String coc = null;
+        String aoc = null;
         String storedBy = null;
         String created = null;
         String lastUpdated = null;
@@ -190,6 +191,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
                 case "dataElement" -> dataElement = v;
                 case "value" -> value = v;
                 case "categoryOptionCombo" -> coc = v;
+                case "attributeOptionCombo" -> aoc = v;
                 case "comment" -> comment = v;
                 case "storedBy" -> storedBy = v;
                 case "created" -> created = v;
@@ -217,7 +219,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
                 depth--;
             }
         }
-        return new Value(group, dataElement, value, annotation, comment, coc,
+        return new Value(group, dataElement, value, annotation, comment, coc, aoc,
                 dimensions.isEmpty() ? List.of() : List.copyOf(dimensions), storedBy, created, lastUpdated, followup,
                 deleted, line);
     }
@@ -235,7 +237,10 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
             lastGroup = g;
             lastGroupAoc = attributeOptionCombo(g);
         }
-        if (lastGroupAoc.problem != null) {
+        String aoc = lastGroupAoc.uid;
+        if (!isBlank(v.attributeOptionCombo())) {
+            aoc = v.attributeOptionCombo(); // DXF2's attribute, which DHIS2 passes through: the value's own
+        } else if (lastGroupAoc.problem != null) {
             return reject(context, v, lastGroupAoc.problem);
         }
         CategoryModel.DataElement de = model.dataElements.get(v.dataElement());
@@ -256,7 +261,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
                 comment = v.annotation();
             }
         }
-        return new RawDataValue(v.dataElement(), g.period(), g.orgUnit(), coc, lastGroupAoc.uid, value,
+        return new RawDataValue(v.dataElement(), g.period(), g.orgUnit(), coc, aoc, value,
                 v.storedBy(), v.created(), v.lastUpdated(), comment, v.followup(), v.deleted(), v.line());
     }
 
