@@ -1,8 +1,5 @@
 package org.santeatlas.importers;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +17,11 @@ import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.santeatlas.importers.climate.ClimateCsvImporter;
+import org.santeatlas.importers.dhis2.AdxImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.survey.SurveyCsvImporter;
 
@@ -282,8 +283,8 @@ public final class FormatDetector {
     }
 
     /**
-     * XML by its root element's local name (with or without DHIS2's namespace), read with the same
-     * DTD-less reader as the importer. Other roots are not recognised yet.
+     * XML by its root element's local name (with or without DHIS2's namespace; ADX with its own), read
+     * with the same DTD-less reader as the importers. Other roots are not recognised.
      */
     private static Optional<ImportFormat> detectXml(Path file) throws IOException {
         try (InputStream in = open(file)) {
@@ -291,9 +292,16 @@ public final class FormatDetector {
             try {
                 while (r.hasNext()) {
                     if (r.next() == XMLStreamConstants.START_ELEMENT) {
-                        String root = r.getLocalName();
-                        return root.equals("dataValueSet") || root.equals("dataValueSets")
-                                ? Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_XML) : Optional.empty();
+                        return switch (r.getLocalName()) {
+                            case "dataValueSet", "dataValueSets" -> Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_XML);
+                            // IHE ADX, in its namespace (as DHIS2 requires) or, written by hand, in none.
+                            case "adx" -> r.getNamespaceURI() == null || r.getNamespaceURI().isEmpty()
+                                    || AdxImporter.NAMESPACE.equals(r.getNamespaceURI())
+                                    ? Optional.of(ImportFormat.DHIS2_ADX) : Optional.empty();
+                            // api/metadata.xml; DHIS2 before 2.24 wrote <metaData>.
+                            case "metadata", "metaData" -> Optional.of(ImportFormat.DHIS2_METADATA_XML);
+                            default -> Optional.empty();
+                        };
                     }
                 }
             } finally {

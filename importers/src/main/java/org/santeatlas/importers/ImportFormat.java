@@ -20,7 +20,9 @@ public enum ImportFormat {
     /** A GeoJSON FeatureCollection of polygons: boundaries attached to org units, or a layer. */
     BOUNDARIES_GEOJSON("boundaries-geojson"),
     /** An ESRI Shapefile of polygons: boundaries, as {@link #BOUNDARIES_GEOJSON}. */
-    BOUNDARIES_SHAPEFILE("boundaries-shapefile");
+    BOUNDARIES_SHAPEFILE("boundaries-shapefile"),
+    DHIS2_ADX("dhis2-adx"),
+    DHIS2_METADATA_XML("dhis2-metadata-xml");
 
     private final String id;
 

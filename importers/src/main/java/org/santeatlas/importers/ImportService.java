@@ -23,11 +23,13 @@ import org.santeatlas.core.store.ImportCounts;
 import org.santeatlas.core.store.Problem;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.importers.climate.ClimateCsvImporter;
+import org.santeatlas.importers.dhis2.AdxImporter;
 import org.santeatlas.importers.dhis2.CompleteRegistrationJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
+import org.santeatlas.importers.dhis2.MetadataXmlImporter;
 import org.santeatlas.importers.geo.BoundaryGeoJsonImporter;
 import org.santeatlas.importers.geo.BoundaryShapefileImporter;
 import org.santeatlas.importers.geo.Shapefile;
@@ -81,6 +83,8 @@ public final class ImportService {
             case REGISTRY_SHAPEFILE -> new RegistryShapefileImporter();
             case BOUNDARIES_GEOJSON -> new BoundaryGeoJsonImporter();
             case BOUNDARIES_SHAPEFILE -> new BoundaryShapefileImporter();
+            case DHIS2_ADX -> new AdxImporter();
+            case DHIS2_METADATA_XML -> new MetadataXmlImporter();
         };
     }
 
@@ -205,12 +209,12 @@ public final class ImportService {
             return 9;
         }
         return switch (f) {
-            case DHIS2_METADATA_JSON -> 0;
+            case DHIS2_METADATA_JSON, DHIS2_METADATA_XML -> 0;
             // Registries, localities and boundaries after the metadata whose org units they refer to.
             case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV, REGISTRY_FHIR, REGISTRY_SHAPEFILE, BOUNDARIES_GEOJSON,
                  BOUNDARIES_SHAPEFILE -> 1;
             // Survey values and climate aggregates name org units: after the metadata.
-            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML, SURVEY_CSV,
+            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML, DHIS2_ADX, SURVEY_CSV,
                  CLIMATE_CSV -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };

@@ -193,11 +193,12 @@ class DataValueXmlImportTest {
 
     @Test
     void anotherXmlRootIsNotTakenForADataValueSet() throws Exception {
-        ImportResult detected = importText("meta.xml", """
-                <metadata xmlns="http://dhis2.org/schema/dxf/2.0"><organisationUnits/></metadata>
+        // DHIS2's events XML: not imported (metadata XML and ADX have their own importers).
+        ImportResult detected = importText("events.xml", """
+                <events xmlns="http://dhis2.org/schema/dxf/2.0"><event event="EvtKollo001"/></events>
                 """);
         assertThat(detected.failure().orElseThrow().key()).isEqualTo("import.unknownFormat");
-        ImportResult forced = service.importFile(dir.resolve("meta.xml"),
+        ImportResult forced = service.importFile(dir.resolve("events.xml"),
                 Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_XML), ImportProgress.NONE);
         assertThat(forced.failure().orElseThrow().key()).isEqualTo("import.unexpectedXml");
         assertThat(forced.failure().orElseThrow().line()).isEqualTo(1);

@@ -17,11 +17,17 @@ import org.santeatlas.importers.RecordPipe;
  * {@code attributeOptionCombo} that apply to values lacking their own (when they precede the array,
  * as DHIS2 writes them). Streamed with Jackson: one value in memory at a time.
  */
-public final class DataValueSetJsonImporter extends PipedDataValueImporter {
+public final class DataValueSetJsonImporter extends PipedDataValueImporter<RawDataValue> {
 
     @Override
     public ImportFormat format() {
         return ImportFormat.DHIS2_DATA_VALUE_SET_JSON;
+    }
+
+    /** The parser's records are data values already. */
+    @Override
+    RawDataValue resolve(ImportContext context, RawDataValue v) {
+        return v;
     }
 
     @Override

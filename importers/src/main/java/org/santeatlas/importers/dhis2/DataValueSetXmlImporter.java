@@ -26,7 +26,7 @@ import org.santeatlas.importers.RecordPipe;
  * are off and a DOCTYPE is refused (DHIS2 never writes one): an import file must not make the
  * application read other local files or the network (XXE).
  */
-public final class DataValueSetXmlImporter extends PipedDataValueImporter {
+public final class DataValueSetXmlImporter extends PipedDataValueImporter<RawDataValue> {
 
     @Override
     public ImportFormat format() {
@@ -42,6 +42,12 @@ public final class DataValueSetXmlImporter extends PipedDataValueImporter {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         return factory;
+    }
+
+    /** The parser's records are data values already. */
+    @Override
+    RawDataValue resolve(ImportContext context, RawDataValue v) {
+        return v;
     }
 
     @Override
@@ -162,7 +168,7 @@ public final class DataValueSetXmlImporter extends PipedDataValueImporter {
     }
 
     /** From a start tag to its matching end tag, ignoring whatever is inside. */
-    private static void skipElement(XMLStreamReader r) throws XMLStreamException {
+    static void skipElement(XMLStreamReader r) throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
             int event = r.next();
@@ -174,7 +180,7 @@ public final class DataValueSetXmlImporter extends PipedDataValueImporter {
         }
     }
 
-    private static void unexpected(ImportContext context, XMLStreamReader r, String what, String found)
+    static void unexpected(ImportContext context, XMLStreamReader r, String what, String found)
             throws ImportFailure {
         Location at = r.getLocation();
         throw new ImportFailure(context.problem(at.getLineNumber(), at.getColumnNumber(), "import.unexpectedXml",
@@ -182,7 +188,7 @@ public final class DataValueSetXmlImporter extends PipedDataValueImporter {
     }
 
     /** A syntax error as a failure naming the line and column, e.g. for a truncated file. */
-    private static ImportFailure malformed(ImportContext context, XMLStreamException e, XMLStreamReader r) {
+    static ImportFailure malformed(ImportContext context, XMLStreamException e, XMLStreamReader r) {
         Location at = e.getLocation();
         if (at == null && r != null) {
             at = r.getLocation();

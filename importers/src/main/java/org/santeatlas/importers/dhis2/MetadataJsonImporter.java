@@ -49,8 +49,13 @@ public final class MetadataJsonImporter implements Importer {
         new Run(context).run();
     }
 
-    /** One import's state. */
-    private static final class Run {
+    /**
+     * One import's state, fed object by object by a front end (this JSON reader, or
+     * {@link MetadataXmlImporter}): {@link #object} stores each object as it is read, {@link #finish} then
+     * resolves the references between them and counts. An object is DHIS2's JSON shape of it: scalars as
+     * fields, a reference as {@code {"id": ".."}}, a collection as an array.
+     */
+    static final class Run {
         private final ImportContext context;
         private final Connection c;
         private final Map<String, RowUpserter> upserters = new HashMap<>();
@@ -77,22 +82,7 @@ public final class MetadataJsonImporter implements Importer {
                     }
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         long line = p.currentLocation().getLineNr();
-                        JsonNode node = p.readValueAsTree();
-                        String uid = node.path("id").asText(null);
-                        if (uid == null || uid.isBlank() || !node.hasNonNull("name") && !"categoryOptionCombos"
-                                .equals(collection)) {
-                            context.counts().rejected();
-                            context.report(line, 0, "import.metadataMissingField",
-                                    collection + ": object without \"id\" or \"name\"", collection);
-                            continue;
-                        }
-                        try {
-                            store(collection, uid, node, line);
-                        } catch (DateTimeParseException | IllegalArgumentException e) {
-                            context.counts().rejected();
-                            context.report(line, 0, "import.metadataInvalid", collection + " " + uid + ": "
-                                    + e.getMessage(), collection, uid, String.valueOf(e.getMessage()));
-                        }
+                        object(collection, p.readValueAsTree(), line);
                     }
                     JsonFiles.expect(context, p, JsonToken.END_ARRAY, "an object or ']' in " + collection);
                 }
@@ -100,6 +90,33 @@ public final class MetadataJsonImporter implements Importer {
             } catch (JsonProcessingException e) {
                 throw JsonFiles.malformed(context, e);
             }
+            finish();
+        }
+
+        /**
+         * Stores one object of a collection that {@link #handles} ({@code organisationUnits}…); an invalid
+         * object is reported at {@code line} and counted as rejected.
+         */
+        void object(String collection, JsonNode node, long line) throws SQLException {
+            String uid = node.path("id").asText(null);
+            if (uid == null || uid.isBlank() || !node.hasNonNull("name") && !"categoryOptionCombos"
+                    .equals(collection)) {
+                context.counts().rejected();
+                context.report(line, 0, "import.metadataMissingField",
+                        collection + ": object without \"id\" or \"name\"", collection);
+                return;
+            }
+            try {
+                store(collection, uid, node, line);
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                context.counts().rejected();
+                context.report(line, 0, "import.metadataInvalid", collection + " " + uid + ": "
+                        + e.getMessage(), collection, uid, String.valueOf(e.getMessage()));
+            }
+        }
+
+        /** Once every object is stored: links, parents, derived paths, and the counts. */
+        void finish() throws SQLException {
             for (Link link : links) {
                 link.apply();
             }
@@ -116,7 +133,8 @@ public final class MetadataJsonImporter implements Importer {
             }
         }
 
-        private static boolean handles(String collection) {
+        /** The collections (top-level keys) whose objects are stored; the others are skipped. */
+        static boolean handles(String collection) {
             return switch (collection) {
                 case "organisationUnits", "organisationUnitLevels", "organisationUnitGroups",
                      "organisationUnitGroupSets", "categoryOptions", "categories", "categoryCombos",

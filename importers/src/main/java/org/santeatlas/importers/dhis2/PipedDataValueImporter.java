@@ -13,19 +13,29 @@ import org.santeatlas.importers.RecordPipe;
 /**
  * A data value format parsed on its own thread (see {@link RecordPipe}) while the import's thread
  * resolves, sorts and stores the values: on two cores the parse and the store overlap.
+ *
+ * <p>The parser emits records of type {@code R}; the import's thread turns each into a {@link RawDataValue}
+ * ({@link #resolve}), which is where a format that needs the workspace's metadata to name a value (ADX's
+ * category attributes) looks it up. Formats whose records are data values already resolve to themselves.
+ *
+ * @param <R> what the parser emits
  */
-abstract class PipedDataValueImporter implements Importer {
+abstract class PipedDataValueImporter<R> implements Importer {
 
     @Override
     public final void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
                 context.displayName(), context.problems(), context.dataValueOptions())) {
+            prepare(context);
             long size = Files.size(context.file());
             long records = 0;
-            try (RecordPipe<RawDataValue> pipe = new RecordPipe<RawDataValue>("santeatlas-" + format().id(),
+            try (RecordPipe<R> pipe = new RecordPipe<R>("santeatlas-" + format().id(),
                     out -> parse(context, out)).whileWaiting(context.idleWork())) {
-                for (RawDataValue v = pipe.next(); v != null; v = pipe.next()) {
-                    writer.add(v);
+                for (R r = pipe.next(); r != null; r = pipe.next()) {
+                    RawDataValue v = resolve(context, r);
+                    if (v != null) {
+                        writer.add(v);
+                    }
                     if (++records % 65_536 == 0) {
                         context.progress().update(Math.min(pipe.position(), size), size, records);
                     }
@@ -36,6 +46,17 @@ abstract class PipedDataValueImporter implements Importer {
         }
     }
 
-    /** Reads the file (through {@code context.open()}) and emits every value in file order. Parser thread. */
-    abstract void parse(ImportContext context, RecordPipe.Emitter<RawDataValue> out) throws ImportFailure, IOException;
+    /** Reads what the format needs from the workspace, before the parser starts. Import thread. */
+    void prepare(ImportContext context) throws SQLException {
+        // Nothing by default.
+    }
+
+    /** Reads the file (through {@code context.open()}) and emits every record in file order. Parser thread. */
+    abstract void parse(ImportContext context, RecordPipe.Emitter<R> out) throws ImportFailure, IOException;
+
+    /**
+     * The data value a record states, or null when the record cannot be one; then this method has reported
+     * the problem and counted the rejection. Import thread, in file order.
+     */
+    abstract RawDataValue resolve(ImportContext context, R record) throws SQLException;
 }
