@@ -146,7 +146,7 @@ public final class PullService {
 
     private static void check(PullRequest r) throws PullException {
         if (!Uids.isUid(r.orgUnit())) {
-            throw user("--orgunit", "pull.notAUid", "''" + r.orgUnit() + "'' is not a DHIS2 UID (11 letters and"
+            throw user("--orgunit", "pull.notAUid", "'" + r.orgUnit() + "' is not a DHIS2 UID (11 letters and"
                     + " digits)", r.orgUnit());
         }
         if (r.dataSets().isEmpty()) {

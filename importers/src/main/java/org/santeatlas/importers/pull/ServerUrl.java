@@ -32,9 +32,9 @@ public final class ServerUrl {
         HttpUrl url = HttpUrl.parse(trimmed);
         if (url == null) {
             String scheme = trimmed.contains("://") ? trimmed.substring(0, trimmed.indexOf("://")) : "";
+            String shown = scheme.isEmpty() ? "" : " (" + scheme + "://)";
             throw new PullException(PullException.Kind.USER, Problem.of("--url", 0, 0, "pull.badUrl",
-                    "not an http:// or https:// address" + (scheme.isEmpty() ? "" : " (" + scheme + "://)"),
-                    scheme));
+                    "not an http:// or https:// address" + shown, shown));
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             throw new PullException(PullException.Kind.USER, Problem.of("--url", 0, 0, "pull.credentialsInUrl",
