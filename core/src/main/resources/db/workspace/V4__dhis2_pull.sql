@@ -24,7 +24,8 @@ CREATE TABLE DHIS2_PULL (
 CREATE INDEX DHIS2_PULL_KEY_IDX ON DHIS2_PULL(SERVER_URL, ORG_UNIT_UID);
 
 -- One request of a pull, imported as one transaction (one IMPORT_BATCH when it changed anything).
---   KIND          METADATA, ORG_UNITS, DATA_VALUES or COMPLETE_REGISTRATIONS
+--   KIND          METADATA (the org units of the pull and the rest, one import), DATA_VALUES or
+--                 COMPLETE_REGISTRATIONS
 --   ORG_UNIT_UID  the org unit asked for; CHILDREN: whether DHIS2's children=true (its whole subtree) was asked
 --   DATA_SET_UID  '' for metadata and org units
 --   PERIOD_START / PERIOD_END  the startDate and endDate asked for (whole periods of the data set's type)

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -385,13 +384,14 @@ public final class PullService {
                 f = fetcher.fetch(since);
             } catch (PullException e) {
                 recordFailure(chunkId, chunk, e.problem(), e.kind() == PullException.Kind.NETWORK
-                        ? options.retry().maxAttempts() : 1);
+                        ? options.retry().maxAttempts() : 1, List.of(), 0);
                 return e;
             }
             ImportResult result = f.result();
             if (result.failed()) {
                 Problem p = result.failure().orElseThrow();
-                recordFailure(chunkId, chunk, p, f.download().attempts());
+                // Refused as a file import would be (invalid records, malformed answer): kept out, reported.
+                recordFailure(chunkId, chunk, p, f.download().attempts(), result.problems(), result.moreProblems());
                 if ("import.cancelled".equals(p.key())) {
                     return new PullException(PullException.Kind.CANCELLED, Problem.of(server, 0, 0, "pull.cancelled",
                             "pull cancelled; what was fetched before is kept, the next pull goes on"));
@@ -436,7 +436,8 @@ public final class PullService {
             return null;
         }
 
-        private void recordFailure(int chunkId, Chunk chunk, Problem p, int attempts) {
+        private void recordFailure(int chunkId, Chunk chunk, Problem p, int attempts, List<Problem> problems,
+                                   long moreProblems) {
             finished++;
             try {
                 state.failed(chunkId, attempts, p.format());
@@ -444,7 +445,7 @@ public final class PullService {
                 // the chunk stays RUNNING, which the next pull treats as not done: the same outcome
             }
             ChunkOutcome o = new ChunkOutcome(chunk, Status.FAILED, new ImportCounts(), Optional.empty(),
-                    Optional.empty(), 0, List.of(), 0, Optional.of(p));
+                    Optional.empty(), 0, problems, moreProblems, Optional.of(p));
             outcomes.add(o);
             listener.chunk(o);
         }

@@ -396,6 +396,35 @@ class PullServiceTest {
     }
 
     @Test
+    void aChunkWithInvalidValuesIsRefusedAloneAndFetchedAgainByTheNextPull() throws Exception {
+        try (Workspace ws = Workspace.create(dir.resolve("ws"))) {
+            dhis2.fault(u -> u.encodedPath().endsWith("/dataValueSets.json")
+                    && "true".equals(u.queryParameter("children")), 1, FakeDhis2.json(200, "{\"dataValues\":["
+                    + "{\"dataElement\":\"NoSuchDe001\",\"period\":\"202301\",\"orgUnit\":\"" + district + "\","
+                    + "\"categoryOptionCombo\":\"HllvX50cXC0\",\"attributeOptionCombo\":\"HllvX50cXC0\","
+                    + "\"value\":\"3\"}]}"));
+            PullResult first = pull(ws, fastOptions());
+            assertThat(first.failure()).isPresent();
+            assertThat(first.failure().get().problem().key()).isEqualTo("pull.chunksRefused");
+            List<PullResult.ChunkOutcome> failed = first.outcomes().stream()
+                    .filter(o -> o.status() == PullResult.Status.FAILED).toList();
+            assertThat(failed).hasSize(1);
+            assertThat(failed.get(0).failure().orElseThrow().key()).isEqualTo("import.invalidRecords");
+            assertThat(failed.get(0).problems()).extracting(p -> p.key()).containsExactly("import.unknownDataElement");
+            // Every other chunk went on.
+            assertThat(first.chunksDone()).isEqualTo(first.chunksTotal() - 1);
+
+            PullResult second = pull(ws, fastOptions());
+            assertThat(second.failure()).isEmpty();
+            assertThat(second.resumed()).isTrue();
+            assertThat(second.chunksDone()).isEqualTo(1);
+            try (Workspace reference = referenceImport()) {
+                assertThat(values(ws)).isEqualTo(values(reference));
+            }
+        }
+    }
+
+    @Test
     void refusedCredentialsStopAtOnceWithoutRepeatingThem() throws Exception {
         try (Workspace ws = Workspace.create(dir.resolve("ws"))) {
             PullService service = new PullService(ws, fastOptions());
