@@ -274,7 +274,9 @@ final class PullCommand implements Callable<Integer> {
             }
             last = now;
             shown = true;
-            err.print("\r" + m.get("pull.progress", finished, total, size(m, bytes)) + "   ");
+            // Until the metadata is in, the number of requests is not known yet.
+            err.print("\r" + (total == 0 ? m.get("pull.progressMetadata", size(m, bytes))
+                    : m.get("pull.progress", finished, total, size(m, bytes))) + "   ");
             err.flush();
         }
 

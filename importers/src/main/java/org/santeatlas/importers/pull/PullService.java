@@ -253,7 +253,9 @@ public final class PullService {
                         String.valueOf(refused)));
             }
             try {
-                state.finish(pull.id(), failure == null, failure == null ? null : failure.problem().format());
+                String error = failure == null ? null : failure.problem().format();
+                boolean complete = failure == null;
+                uninterrupted(() -> state.finish(pull.id(), complete, error));
             } catch (SQLException e) {
                 if (failure == null) {
                     failure = storage(e);
@@ -440,7 +442,7 @@ public final class PullService {
                                    long moreProblems) {
             finished++;
             try {
-                state.failed(chunkId, attempts, p.format());
+                uninterrupted(() -> state.failed(chunkId, attempts, p.format()));
             } catch (SQLException ignored) {
                 // the chunk stays RUNNING, which the next pull treats as not done: the same outcome
             }
@@ -688,6 +690,26 @@ public final class PullService {
 
         private Path tempFile() {
             return temp.resolve("answer-" + (++fileNo) + ".json");
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Records the outcome of a cancelled pull too: the interrupt is set aside while the bookkeeping is
+     * written (H2 may refuse file work on an interrupted thread), then restored for the caller.
+     */
+    private static void uninterrupted(SqlAction action) throws SQLException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            action.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -525,6 +525,14 @@ class PullServiceTest {
             assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofMillis(2500));
             assertThat(outcome.get()).isInstanceOfSatisfying(PullResult.class, r ->
                     assertThat(r.failure().orElseThrow().kind()).isEqualTo(PullException.Kind.CANCELLED));
+            // The stop is recorded: the next pull resumes.
+            try (Statement st = ws.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT P.STATUS, C.STATUS FROM DHIS2_PULL P JOIN DHIS2_PULL_CHUNK C"
+                         + " ON C.PULL_ID = P.ID WHERE C.KIND = 'DATA_VALUES'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("STOPPED");
+                assertThat(rs.getString(2)).isEqualTo("FAILED");
+            }
         }
     }
 
