@@ -292,7 +292,9 @@ public final class PullService {
         private PullException chunks(PullState.Pull pull, List<String> ancestors) throws PullException {
             Chunk metadata = new Chunk(Kind.METADATA, r.orgUnit(), r.scope() != OrgUnitScope.SELF, "", r.start(),
                     r.end());
-            if (pull.doneChunkKeys().contains(PullState.key(metadata))) {
+            // A resumed pull trusts the metadata it fetched, unless a data set asked for is still missing
+            // (shared with the user since, say): then it asks again.
+            if (pull.doneChunkKeys().contains(PullState.key(metadata)) && knowsAllDataSets()) {
                 skip(metadata);
             } else {
                 PullException stop = fetch(pull.id(), metadata, since -> fetchMetadata(ancestors));
@@ -604,6 +606,24 @@ public final class PullService {
         private PullException badAnswer(HttpUrl url, String reason) {
             return new PullException(PullException.Kind.REFUSED, Problem.of(ServerUrl.show(url), 0, 0,
                     "pull.badAnswer", "unreadable answer from the server: " + reason, String.valueOf(reason)));
+        }
+
+        private boolean knowsAllDataSets() throws PullException {
+            try (PreparedStatement st = workspace.connection().prepareStatement(
+                    "SELECT COUNT(*) FROM DATA_SET WHERE UID = ?")) {
+                for (String ds : r.dataSets()) {
+                    st.setString(1, ds);
+                    try (ResultSet rs = st.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) == 0) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            } catch (SQLException e) {
+                throw storage(e);
+            }
         }
 
         /** The period type of each data set asked for, from the metadata just imported. */
