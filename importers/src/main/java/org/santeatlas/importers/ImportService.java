@@ -105,6 +105,28 @@ public final class ImportService {
     }
 
     /**
+     * Imports a file downloaded from a server ({@code santeatlas pull}) exactly as a file import of that
+     * format would — one transaction, one batch, the same validation — but named after where it came from.
+     * The caller downloads into a private temporary file first, so that a response cut short never reaches
+     * the workspace.
+     *
+     * @param content     the downloaded bytes (plain, not compressed)
+     * @param displayName how problems name it, e.g. {@code dataValueSets ou=… 2024-01-01..2024-12-31}
+     * @param batchName   {@code IMPORT_BATCH.FILE_NAME}: the request's URL, never with credentials
+     */
+    public ImportResult importDownloaded(Path content, String displayName, String batchName, ImportFormat format,
+                                         ImportOptions options, ImportProgress progress) {
+        ImportSource source;
+        try {
+            source = new ImportSource(content, displayName, batchName, Files.size(content), Optional.empty(),
+                    content);
+        } catch (IOException e) {
+            return failed(content, format, unreadable(displayName, e));
+        }
+        return importSource(source, Optional.of(format), options, progress);
+    }
+
+    /**
      * Imports a file, or each file a zip archive holds, and returns one result per file imported (a plain
      * or gzipped file: a list of one). Recognised by content: gzip and zip by their magic bytes. A
      * shapefile in an archive is one file: its {@code .shp}, imported with the {@code .dbf}, {@code .shx},
