@@ -12,32 +12,52 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A spreadsheet-like CSV file: a header row mapped to fields by synonyms, then rows streamed with
- * their line numbers. Unreadable text becomes an {@link ImportFailure} naming the file.
+ * their line numbers. Unreadable text becomes an {@link ImportFailure} naming the file. As a
+ * {@link RowSource} it gives rows as text cells, like {@link SheetTable} does for XLSX.
  */
-public final class CsvTable implements AutoCloseable {
+public final class CsvTable implements RowSource {
 
     private final ImportContext context;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
+    private final List<String> header;
+    private final long headerLine;
     private final ColumnMapping mapping;
 
-    private CsvTable(ImportContext context, CSVParser parser, Iterator<CSVRecord> rows, ColumnMapping mapping) {
+    private CsvTable(ImportContext context, CSVParser parser, Iterator<CSVRecord> rows, CSVRecord header,
+                     Map<String, List<String>> synonyms) {
         this.context = context;
         this.parser = parser;
         this.rows = rows;
-        this.mapping = mapping;
+        this.header = header.toList().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+        this.headerLine = parser.getCurrentLineNumber();
+        this.mapping = ColumnMapping.fromHeader(header, synonyms);
     }
 
     public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms)
+            throws IOException, ImportFailure {
+        return open(context, synonyms, 1);
+    }
+
+    /**
+     * A table whose header is on line {@code headerRow} or, when that line is empty, the next non-empty
+     * one (titles above a header are skipped).
+     */
+    public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms, int headerRow)
             throws IOException, ImportFailure {
         Charset charset = CsvFiles.charset(context);
         CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file(), charset), charset);
         try {
             Iterator<CSVRecord> rows = parser.iterator();
-            if (!hasNext(context, rows)) {
-                throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
+            while (true) {
+                if (!hasNext(context, rows)) {
+                    throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
+                }
+                CSVRecord record = rows.next();
+                if (parser.getCurrentLineNumber() >= headerRow) {
+                    return new CsvTable(context, parser, rows, record, synonyms);
+                }
             }
-            return new CsvTable(context, parser, rows, ColumnMapping.fromHeader(rows.next(), synonyms));
         } catch (ImportFailure | RuntimeException e) {
             parser.close();
             throw e;
@@ -46,6 +66,27 @@ public final class CsvTable implements AutoCloseable {
 
     public ColumnMapping mapping() {
         return mapping;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public long headerLine() {
+        return headerLine;
+    }
+
+    @Override
+    public TableRow nextRow() throws ImportFailure {
+        for (CSVRecord r = next(); r != null; r = next()) {
+            TableRow row = new TableRow(line(), r.toList());
+            if (!row.isBlank()) {
+                return row;
+            }
+        }
+        return null;
     }
 
     /** The next row, or null after the last. */

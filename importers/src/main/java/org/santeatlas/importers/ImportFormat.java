@@ -11,7 +11,12 @@ public enum ImportFormat {
     DHIS2_COMPLETE_REGISTRATIONS_JSON("dhis2-complete-registrations-json"),
     REGISTRY_CSV("registry-csv"),
     REGISTRY_GEOJSON("registry-geojson"),
-    LOCALITIES_CSV("localities-csv");
+    LOCALITIES_CSV("localities-csv"),
+    REGISTRY_XLSX("registry-xlsx"),
+    LOCALITIES_XLSX("localities-xlsx"),
+    DHIS2_ANALYTICS_JSON("dhis2-analytics-json"),
+    DHIS2_ANALYTICS_CSV("dhis2-analytics-csv"),
+    DHIS2_ANALYTICS_XLSX("dhis2-analytics-xlsx");
 
     private final String id;
 

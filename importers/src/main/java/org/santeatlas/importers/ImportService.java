@@ -27,9 +27,13 @@ import org.santeatlas.importers.dhis2.DataValueSetCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.dhis2.MetadataJsonImporter;
+import org.santeatlas.importers.dhis2.AnalyticsJsonImporter;
+import org.santeatlas.importers.dhis2.AnalyticsTableImporter;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
+import org.santeatlas.importers.locality.LocalityXlsxImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
 import org.santeatlas.importers.registry.RegistryGeoJsonImporter;
+import org.santeatlas.importers.registry.RegistryXlsxImporter;
 
 /**
  * Imports files into a workspace: detects the format, runs the importer in one transaction and records
@@ -68,6 +72,11 @@ public final class ImportService {
             case REGISTRY_CSV -> new RegistryCsvImporter();
             case REGISTRY_GEOJSON -> new RegistryGeoJsonImporter();
             case LOCALITIES_CSV -> new LocalityCsvImporter();
+            case REGISTRY_XLSX -> new RegistryXlsxImporter();
+            case LOCALITIES_XLSX -> new LocalityXlsxImporter();
+            case DHIS2_ANALYTICS_JSON -> new AnalyticsJsonImporter();
+            case DHIS2_ANALYTICS_CSV -> new AnalyticsTableImporter(ImportFormat.DHIS2_ANALYTICS_CSV);
+            case DHIS2_ANALYTICS_XLSX -> new AnalyticsTableImporter(ImportFormat.DHIS2_ANALYTICS_XLSX);
         };
     }
 
@@ -187,8 +196,9 @@ public final class ImportService {
         }
         return switch (f) {
             case DHIS2_METADATA_JSON -> 0;
-            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV -> 1;
-            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML -> 2;
+            case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV, REGISTRY_XLSX, LOCALITIES_XLSX -> 1;
+            case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML,
+                 DHIS2_ANALYTICS_JSON, DHIS2_ANALYTICS_CSV, DHIS2_ANALYTICS_XLSX -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };
     }
@@ -203,6 +213,9 @@ public final class ImportService {
             format = forced.isPresent() ? forced.get() : FormatDetector.detect(source.content()).orElse(null);
         } catch (IOException e) {
             return failed(file, null, unreadable(name, e));
+        }
+        if (format == null && SheetTable.isLegacyExcel(source.content())) {
+            return failed(file, null, SheetTable.legacyExcelProblem(name));
         }
         if (format == null) {
             return failed(file, null, Problem.of(name, 1, 0, "import.unknownFormat",
