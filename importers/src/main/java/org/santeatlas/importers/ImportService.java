@@ -214,8 +214,11 @@ public final class ImportService {
         } catch (IOException e) {
             return failed(file, null, unreadable(name, e));
         }
-        if (format == null && SheetTable.isLegacyExcel(source.content())) {
-            return failed(file, null, SheetTable.legacyExcelProblem(name));
+        if (format == null) {
+            Optional<Problem> sheet = SheetTable.whyUnreadable(source.content(), name);
+            if (sheet.isPresent()) {
+                return failed(file, null, sheet.get());
+            }
         }
         if (format == null) {
             return failed(file, null, Problem.of(name, 1, 0, "import.unknownFormat",

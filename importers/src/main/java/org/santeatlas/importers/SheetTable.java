@@ -144,6 +144,28 @@ public final class SheetTable implements RowSource {
         }
     }
 
+    /**
+     * Why a file that no format was recognised in cannot be read as a spreadsheet: a legacy or protected
+     * Excel file, or an XLSX workbook POI refuses (damaged, zip bomb limits). Empty otherwise.
+     */
+    public static Optional<Problem> whyUnreadable(Path file, String displayName) {
+        if (isLegacyExcel(file)) {
+            return Optional.of(legacyExcelProblem(displayName));
+        }
+        if (isXlsx(file)) {
+            try {
+                // The whole first sheet, keeping nothing: a zip bomb's padding may lie past the first rows.
+                read(file, displayName, Optional.empty(), row -> true);
+            } catch (ImportFailure e) {
+                return Optional.of(Problem.of(displayName, e.problem().line(), e.problem().column(),
+                        e.problem().key(), e.problem().message(), e.problem().args().toArray(String[]::new)));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The problem for an OLE2 file offered as a spreadsheet. */
     public static Problem legacyExcelProblem(String displayName) {
         return Problem.of(displayName, 0, 0, "import.xlsxLegacy", "an Excel 97-2003 (.xls) or password-protected"
