@@ -147,6 +147,12 @@ public record MappingFile(Map<String, String> columns, Coordinates.Notation coor
         Files.writeString(file, toJson() + "\n");
     }
 
+    /** {@link #save} returning the file, for chaining. */
+    public Path saveTo(Path file) throws IOException {
+        save(file);
+        return file;
+    }
+
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);

@@ -18,26 +18,26 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * text, numbers, dates with a date format, numbers with a display format, and formulas with their
  * cached results. A null cell is left out; a null row is left empty.
  */
-final class Workbooks {
+public final class Workbooks {
 
     /** A formula cell; its cached value is computed when the workbook is written. */
-    record Formula(String formula) {
+    public record Formula(String formula) {
     }
 
     /** A number shown with a display format, e.g. {@code 0.00} or {@code 00000}. */
-    record Formatted(double value, String format) {
+    public record Formatted(double value, String format) {
     }
 
     private Workbooks() {
     }
 
-    static Path write(Path file, Object[]... rows) throws IOException {
+    public static Path write(Path file, Object[]... rows) throws IOException {
         Map<String, Object[][]> sheets = new LinkedHashMap<>();
         sheets.put("Feuil1", rows);
         return write(file, sheets);
     }
 
-    static Path write(Path file, Map<String, Object[][]> sheets) throws IOException {
+    public static Path write(Path file, Map<String, Object[][]> sheets) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
