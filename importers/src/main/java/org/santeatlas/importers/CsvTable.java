@@ -46,7 +46,9 @@ public final class CsvTable implements RowSource {
     public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms, int headerRow)
             throws IOException, ImportFailure {
         Charset charset = CsvFiles.charset(context);
-        CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file(), charset), charset);
+        char delimiter = headerRow <= 1 ? CsvFiles.sniffDelimiter(context.file(), charset)
+                : sniffDelimiter(context.file(), charset, headerRow);
+        CSVParser parser = CsvFiles.open(context.file(), delimiter, charset);
         try {
             Iterator<CSVRecord> rows = parser.iterator();
             while (true) {
@@ -62,6 +64,32 @@ public final class CsvTable implements RowSource {
             parser.close();
             throw e;
         }
+    }
+
+    /** The delimiter of the header line when titles sit above it: the more frequent of ';', ',' and tab. */
+    private static char sniffDelimiter(java.nio.file.Path file, Charset charset, int headerRow) throws IOException {
+        String header = null;
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, charset)) {
+            int n = 0;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (++n >= headerRow && !line.isBlank()) {
+                    header = line;
+                    break;
+                }
+            }
+        } catch (CharacterCodingException e) {
+            header = null;
+        }
+        if (header == null) {
+            return CsvFiles.sniffDelimiter(file, charset);
+        }
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        long tabs = header.chars().filter(c -> c == '\t').count();
+        if (tabs > commas && tabs > semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
     }
 
     public ColumnMapping mapping() {
