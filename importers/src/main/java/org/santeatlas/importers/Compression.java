@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * How a file's bytes are packed, told by its first bytes (the formats' magic numbers), not by its name:
- * district teams rename files, and DHIS2 names its zipped exports {@code .json.zip}.
+ * district teams rename files, and DHIS2 names its zipped exports {@code .json.zip}. An XLSX workbook is
+ * a zip too, but a file to import rather than an archive to unpack: {@link #NONE}.
  */
 public enum Compression {
     /** Plain bytes: imported as they are. */
@@ -27,7 +28,7 @@ public enum Compression {
         }
         if (head.length == 4 && head[0] == 'P' && head[1] == 'K'
                 && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6)) {
-            return ZIP;
+            return SheetTable.isXlsx(file) ? NONE : ZIP;
         }
         return NONE;
     }

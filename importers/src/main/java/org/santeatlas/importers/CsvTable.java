@@ -12,40 +12,109 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A spreadsheet-like CSV file: a header row mapped to fields by synonyms, then rows streamed with
- * their line numbers. Unreadable text becomes an {@link ImportFailure} naming the file.
+ * their line numbers. Unreadable text becomes an {@link ImportFailure} naming the file. As a
+ * {@link RowSource} it gives rows as text cells, like {@link SheetTable} does for XLSX.
  */
-public final class CsvTable implements AutoCloseable {
+public final class CsvTable implements RowSource {
 
     private final ImportContext context;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
+    private final List<String> header;
+    private final long headerLine;
     private final ColumnMapping mapping;
 
-    private CsvTable(ImportContext context, CSVParser parser, Iterator<CSVRecord> rows, ColumnMapping mapping) {
+    private CsvTable(ImportContext context, CSVParser parser, Iterator<CSVRecord> rows, CSVRecord header,
+                     Map<String, List<String>> synonyms) {
         this.context = context;
         this.parser = parser;
         this.rows = rows;
-        this.mapping = mapping;
+        this.header = header.toList().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+        this.headerLine = parser.getCurrentLineNumber();
+        this.mapping = ColumnMapping.fromHeader(header, synonyms);
     }
 
     public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms)
             throws IOException, ImportFailure {
+        return open(context, synonyms, 1);
+    }
+
+    /**
+     * A table whose header is on line {@code headerRow} or, when that line is empty, the next non-empty
+     * one (titles above a header are skipped).
+     */
+    public static CsvTable open(ImportContext context, Map<String, List<String>> synonyms, int headerRow)
+            throws IOException, ImportFailure {
         Charset charset = CsvFiles.charset(context);
-        CSVParser parser = CsvFiles.open(context.file(), CsvFiles.sniffDelimiter(context.file(), charset), charset);
+        char delimiter = headerRow <= 1 ? CsvFiles.sniffDelimiter(context.file(), charset)
+                : sniffDelimiter(context.file(), charset, headerRow);
+        CSVParser parser = CsvFiles.open(context.file(), delimiter, charset);
         try {
             Iterator<CSVRecord> rows = parser.iterator();
-            if (!hasNext(context, rows)) {
-                throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
+            while (true) {
+                if (!hasNext(context, rows)) {
+                    throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
+                }
+                CSVRecord record = rows.next();
+                if (parser.getCurrentLineNumber() >= headerRow) {
+                    return new CsvTable(context, parser, rows, record, synonyms);
+                }
             }
-            return new CsvTable(context, parser, rows, ColumnMapping.fromHeader(rows.next(), synonyms));
         } catch (ImportFailure | RuntimeException e) {
             parser.close();
             throw e;
         }
     }
 
+    /** The delimiter of the header line when titles sit above it: the more frequent of ';', ',' and tab. */
+    private static char sniffDelimiter(java.nio.file.Path file, Charset charset, int headerRow) throws IOException {
+        String header = null;
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, charset)) {
+            int n = 0;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (++n >= headerRow && !line.isBlank()) {
+                    header = line;
+                    break;
+                }
+            }
+        } catch (CharacterCodingException e) {
+            header = null;
+        }
+        if (header == null) {
+            return CsvFiles.sniffDelimiter(file, charset);
+        }
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        long tabs = header.chars().filter(c -> c == '\t').count();
+        if (tabs > commas && tabs > semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
     public ColumnMapping mapping() {
         return mapping;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public long headerLine() {
+        return headerLine;
+    }
+
+    @Override
+    public TableRow nextRow() throws ImportFailure {
+        for (CSVRecord r = next(); r != null; r = next()) {
+            TableRow row = new TableRow(line(), r.toList());
+            if (!row.isBlank()) {
+                return row;
+            }
+        }
+        return null;
     }
 
     /** The next row, or null after the last. */

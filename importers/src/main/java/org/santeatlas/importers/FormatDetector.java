@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.santeatlas.importers.climate.ClimateCsvImporter;
 import org.santeatlas.importers.dhis2.AdxImporter;
+import org.santeatlas.importers.dhis2.AnalyticsLayout;
 import org.santeatlas.importers.dhis2.DataValueSetXmlImporter;
 import org.santeatlas.importers.survey.SurveyCsvImporter;
 
@@ -77,6 +78,9 @@ public final class FormatDetector {
     }
 
     private static Optional<ImportFormat> detectContent(Path file) throws IOException {
+        if (SheetTable.isXlsx(file)) {
+            return detectXlsx(file);
+        }
         byte[] head;
         try (InputStream in = open(file)) {
             head = in.readNBytes(64 * 1024);
@@ -103,7 +107,10 @@ public final class FormatDetector {
                 || looksLikeHeaderlessDataValues(firstLine)) {
             return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
         }
-        List<String> cells = headerCells(firstLine);
+        List<String> cells = headerCells(firstLine.replace("\uFEFF", ""));
+        if (AnalyticsLayout.recognise(cells).isPresent()) {
+            return Optional.of(ImportFormat.DHIS2_ANALYTICS_CSV);
+        }
         if (SurveyCsvImporter.looksLikeHeader(cells)) {
             return Optional.of(ImportFormat.SURVEY_CSV);
         }
@@ -116,6 +123,50 @@ public final class FormatDetector {
         if ((header.contains("nom") || header.contains("name")) && header.contains("type")) {
             return Optional.of(ImportFormat.REGISTRY_CSV);
         }
+        return spreadsheetOf(cells, ImportFormat.REGISTRY_CSV, ImportFormat.LOCALITIES_CSV);
+    }
+
+    /**
+     * An XLSX workbook by the header of its first sheet with data: a Data Visualizer download, a
+     * localities list or a facility registry. The header may sit below a few title rows.
+     */
+    private static Optional<ImportFormat> detectXlsx(Path file) throws IOException {
+        List<TableRow> rows;
+        try {
+            rows = SheetTable.firstRows(file, Optional.empty(), 10);
+        } catch (ImportFailure e) {
+            // Unreadable: an XLSX importer chosen by the user reports why.
+            return Optional.empty();
+        }
+        for (TableRow row : rows) {
+            if (AnalyticsLayout.recognise(row.cells()).isPresent()) {
+                return Optional.of(ImportFormat.DHIS2_ANALYTICS_XLSX);
+            }
+            Optional<ImportFormat> sheet = spreadsheetOf(row.cells(), ImportFormat.REGISTRY_XLSX,
+                    ImportFormat.LOCALITIES_XLSX);
+            if (sheet.isPresent()) {
+                return sheet;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A registry or a localities list by the fields its header maps to: localities have code, name and
+     * population; a registry has code and name and at least one of type, region, district, health area
+     * or coordinates.
+     */
+    private static Optional<ImportFormat> spreadsheetOf(List<String> header, ImportFormat registry,
+                                                        ImportFormat localities) {
+        ColumnMapping l = ColumnMapping.suggest(header, MappingFile.fieldsOf(localities));
+        if (l.has("code") && l.has("name") && l.has("population")) {
+            return Optional.of(localities);
+        }
+        ColumnMapping r = ColumnMapping.suggest(header, MappingFile.fieldsOf(registry));
+        if (r.has("code") && r.has("name") && (r.has("type") || r.has("region") || r.has("district")
+                || r.has("healthArea") || r.has("latitude") && r.has("longitude"))) {
+            return Optional.of(registry);
+        }
         return Optional.empty();
     }
 
@@ -127,6 +178,10 @@ public final class FormatDetector {
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
+                if (key.equals("headers") || key.equals("rows") || key.equals("metaData")) {
+                    // DHIS2 analytics (a Grid): headers, metaData, rows, height, width.
+                    return Optional.of(ImportFormat.DHIS2_ANALYTICS_JSON);
+                }
                 if (key.equals("dataValues")) {
                     return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
                 }

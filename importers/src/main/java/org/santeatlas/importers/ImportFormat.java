@@ -22,7 +22,12 @@ public enum ImportFormat {
     /** An ESRI Shapefile of polygons: boundaries, as {@link #BOUNDARIES_GEOJSON}. */
     BOUNDARIES_SHAPEFILE("boundaries-shapefile"),
     DHIS2_ADX("dhis2-adx"),
-    DHIS2_METADATA_XML("dhis2-metadata-xml");
+    DHIS2_METADATA_XML("dhis2-metadata-xml"),
+    REGISTRY_XLSX("registry-xlsx"),
+    LOCALITIES_XLSX("localities-xlsx"),
+    DHIS2_ANALYTICS_JSON("dhis2-analytics-json"),
+    DHIS2_ANALYTICS_CSV("dhis2-analytics-csv"),
+    DHIS2_ANALYTICS_XLSX("dhis2-analytics-xlsx");
 
     private final String id;
 

@@ -24,6 +24,8 @@ import org.santeatlas.core.store.Problem;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.importers.climate.ClimateCsvImporter;
 import org.santeatlas.importers.dhis2.AdxImporter;
+import org.santeatlas.importers.dhis2.AnalyticsJsonImporter;
+import org.santeatlas.importers.dhis2.AnalyticsTableImporter;
 import org.santeatlas.importers.dhis2.CompleteRegistrationJsonImporter;
 import org.santeatlas.importers.dhis2.DataValueSetCsvImporter;
 import org.santeatlas.importers.dhis2.DataValueSetJsonImporter;
@@ -34,10 +36,12 @@ import org.santeatlas.importers.geo.BoundaryGeoJsonImporter;
 import org.santeatlas.importers.geo.BoundaryShapefileImporter;
 import org.santeatlas.importers.geo.Shapefile;
 import org.santeatlas.importers.locality.LocalityCsvImporter;
+import org.santeatlas.importers.locality.LocalityXlsxImporter;
 import org.santeatlas.importers.registry.RegistryCsvImporter;
 import org.santeatlas.importers.registry.RegistryFhirImporter;
 import org.santeatlas.importers.registry.RegistryGeoJsonImporter;
 import org.santeatlas.importers.registry.RegistryShapefileImporter;
+import org.santeatlas.importers.registry.RegistryXlsxImporter;
 import org.santeatlas.importers.survey.SurveyCsvImporter;
 
 /**
@@ -85,6 +89,11 @@ public final class ImportService {
             case BOUNDARIES_SHAPEFILE -> new BoundaryShapefileImporter();
             case DHIS2_ADX -> new AdxImporter();
             case DHIS2_METADATA_XML -> new MetadataXmlImporter();
+            case REGISTRY_XLSX -> new RegistryXlsxImporter();
+            case LOCALITIES_XLSX -> new LocalityXlsxImporter();
+            case DHIS2_ANALYTICS_JSON -> new AnalyticsJsonImporter();
+            case DHIS2_ANALYTICS_CSV -> new AnalyticsTableImporter(ImportFormat.DHIS2_ANALYTICS_CSV);
+            case DHIS2_ANALYTICS_XLSX -> new AnalyticsTableImporter(ImportFormat.DHIS2_ANALYTICS_XLSX);
         };
     }
 
@@ -234,10 +243,10 @@ public final class ImportService {
             case DHIS2_METADATA_JSON, DHIS2_METADATA_XML -> 0;
             // Registries, localities and boundaries after the metadata whose org units they refer to.
             case REGISTRY_CSV, REGISTRY_GEOJSON, LOCALITIES_CSV, REGISTRY_FHIR, REGISTRY_SHAPEFILE, BOUNDARIES_GEOJSON,
-                 BOUNDARIES_SHAPEFILE -> 1;
+                 BOUNDARIES_SHAPEFILE, REGISTRY_XLSX, LOCALITIES_XLSX -> 1;
             // Survey values and climate aggregates name org units: after the metadata.
             case DHIS2_DATA_VALUE_SET_JSON, DHIS2_DATA_VALUE_SET_CSV, DHIS2_DATA_VALUE_SET_XML, DHIS2_ADX, SURVEY_CSV,
-                 CLIMATE_CSV -> 2;
+                 CLIMATE_CSV, DHIS2_ANALYTICS_JSON, DHIS2_ANALYTICS_CSV, DHIS2_ANALYTICS_XLSX -> 2;
             case DHIS2_COMPLETE_REGISTRATIONS_JSON -> 3;
         };
     }
@@ -252,6 +261,12 @@ public final class ImportService {
             format = forced.isPresent() ? forced.get() : FormatDetector.detect(source.content()).orElse(null);
         } catch (IOException e) {
             return failed(file, null, unreadable(name, e));
+        }
+        if (format == null) {
+            Optional<Problem> sheet = SheetTable.whyUnreadable(source.content(), name);
+            if (sheet.isPresent()) {
+                return failed(file, null, sheet.get());
+            }
         }
         if (format == null) {
             return failed(file, null, Problem.of(name, 1, 0, "import.unknownFormat",

@@ -43,10 +43,12 @@ public final class DataValueWriter implements AutoCloseable {
      * @param idSchemes     how the file names data elements, org units and option combos
      * @param createMissing keep values whose references are unknown under placeholder metadata rows
      *                      ({@code PLACEHOLDER = TRUE}) instead of rejecting them
-     * @param checkPeriodTypes reject a value whose period is not of the period type of any data set its
-     *                      data element belongs to (raw DHIS2 data; not for analytics aggregates)
+     * @param strict        the checks of raw DHIS2 data: reject a value that is not a number (or not a whole
+     *                      number) for a numeric data element, and one whose period is not of the period
+     *                      type of any data set its data element belongs to; off for aggregates (analytics
+     *                      averages are decimals, quarterly totals of monthly data elements are legitimate)
      */
-    public record Options(IdSchemes idSchemes, boolean createMissing, boolean checkPeriodTypes) {
+    public record Options(IdSchemes idSchemes, boolean createMissing, boolean strict) {
         public static final Options DEFAULTS = new Options(IdSchemes.AUTO, false, false);
 
         public Options {
@@ -109,8 +111,8 @@ public final class DataValueWriter implements AutoCloseable {
         this.orgUnits = IdentifierIndex.load(connection, "ORG_UNIT", schemes.orgUnit() == IdScheme.NAME);
         this.optionCombos = IdentifierIndex.load(connection, "CATEGORY_OPTION_COMBO",
                 schemes.categoryOptionCombo() == IdScheme.NAME);
-        this.numericCheck = numericChecks(connection);
-        this.periodTypes = options.checkPeriodTypes() ? periodTypes(connection) : java.util.Map.of();
+        this.numericCheck = options.strict() ? numericChecks(connection) : java.util.Map.of();
+        this.periodTypes = options.strict() ? periodTypes(connection) : java.util.Map.of();
         this.periods = PeriodIndex.load(connection);
         this.defaultOptionCombo = optionCombos.resolve(Workspace.defaultCategoryOptionComboUid(), IdScheme.UID);
         this.buffer = new ValueRuns(Math.min(Math.max(chunkLimit, 1), MAX_CHUNK));

@@ -386,7 +386,7 @@ public final class ClimateCsvImporter implements Importer {
             }
             String shown = refs.isEmpty() ? "" : refs.get(0);
             if (first instanceof OrgUnitLookup.Ambiguous a) {
-                reject(line, "import.ambiguousOrgUnit", "the org unit name '" + shown + "' is shared by " + a.count()
+                reject(line, "import.ambiguousOrgUnitName", "the org unit name '" + shown + "' is shared by " + a.count()
                         + " org units; give its code or UID", shown, String.valueOf(a.count()));
             } else {
                 reject(line, "import.unknownOrgUnit", "unknown org unit '" + shown + "'", shown);

@@ -163,7 +163,7 @@ public final class SurveyCsvImporter implements Importer {
         }
         OrgUnitLookup.Match match = orgUnits.resolve(ouRef);
         if (match instanceof OrgUnitLookup.Ambiguous a) {
-            reject(context, line, "import.ambiguousOrgUnit", "the org unit name '" + ouRef + "' is shared by "
+            reject(context, line, "import.ambiguousOrgUnitName", "the org unit name '" + ouRef + "' is shared by "
                     + a.count() + " org units; give its code or UID", ouRef, String.valueOf(a.count()));
             return;
         }

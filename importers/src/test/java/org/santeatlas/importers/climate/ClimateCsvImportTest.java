@@ -207,7 +207,7 @@ class ClimateCsvImportTest {
                     tuple(6L, "import.climateUnitMismatch"),
                     tuple(7L, "import.invalidPeriod"),
                     tuple(8L, "import.climateUnknownUnit"),
-                    tuple(9L, "import.ambiguousOrgUnit"));
+                    tuple(9L, "import.ambiguousOrgUnitName"));
             assertThat(count(ws.connection(), "SELECT COUNT(*) FROM DATA_ELEMENT")).as("rolled back").isZero();
             assertThat(count(ws.connection(), "SELECT COUNT(*) FROM DATA_VALUE_SERIES")).isZero();
 

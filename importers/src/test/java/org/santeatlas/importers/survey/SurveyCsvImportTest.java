@@ -142,7 +142,7 @@ class SurveyCsvImportTest {
             assertThat(refused.failure()).map(Problem::key).contains("import.invalidRecords");
             assertThat(refused.problems()).extracting(Problem::line, Problem::key).containsExactly(
                     tuple(3L, "import.unknownOrgUnit"),
-                    tuple(4L, "import.ambiguousOrgUnit"),
+                    tuple(4L, "import.ambiguousOrgUnitName"),
                     tuple(5L, "import.surveyInvalidYear"),
                     tuple(6L, "import.surveyInvalidNumber"),
                     tuple(7L, "import.surveyValueOutsideInterval"),
