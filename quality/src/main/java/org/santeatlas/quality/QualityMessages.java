@@ -36,9 +36,16 @@ public final class QualityMessages {
         return bundle.containsKey(key);
     }
 
-    public String format(String key, List<Object> args) {
-        return new MessageFormat(bundle.getString(key), locale == Locale.ROOT ? Locale.ENGLISH : locale)
-                .format(args.toArray());
+    /** Parsed patterns by key: parsing costs more than formatting, and a run formats thousands. */
+    private final java.util.Map<String, MessageFormat> formats = new java.util.HashMap<>();
+
+    public synchronized String format(String key, List<Object> args) {
+        MessageFormat f = formats.get(key);
+        if (f == null) {
+            f = new MessageFormat(bundle.getString(key), locale == Locale.ROOT ? Locale.ENGLISH : locale);
+            formats.put(key, f);
+        }
+        return f.format(args.toArray());
     }
 
     /** A finding's explanation in this language, or its English message when the key is unknown. */

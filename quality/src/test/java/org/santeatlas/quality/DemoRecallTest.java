@@ -16,7 +16,10 @@ import org.santeatlas.quality.engine.QualityRun;
 import org.santeatlas.quality.engine.RunProgress;
 import org.santeatlas.quality.engine.RunResult;
 
-/** Every check on the demo country, scored against its ground truth. */
+/**
+ * Every check on the demo country, scored against its ground truth; prints recall and precision per
+ * category and per outlier method (the figures behind the choice of the seasonal method as the default).
+ */
 class DemoRecallTest {
 
     @TempDir
@@ -55,6 +58,18 @@ class DemoRecallTest {
                     "closedFacilities").contains(s.category())) {
                 assertThat(s.recall()).as(s.category()).isEqualTo(1.0);
             }
+            if (List.of("outliers", "missingReports", "lateReports", "openedDuringPeriod", "closedFacilities")
+                    .contains(s.category())) {
+                assertThat(s.precision()).as(s.category()).isGreaterThanOrEqualTo(0.9);
+            }
         }
+    }
+
+    @Test
+    void theRunIsStoredAndScoredPerDistrict() {
+        assertThat(result.runId()).isPresent();
+        assertThat(result.scorecard().districts()).hasSize(14);
+        assertThat(result.scorecard().country().score(Dimension.COMPLETENESS)).isBetween(0.9, 1.0);
+        assertThat(result.scorecard().country().score(Dimension.OUTLIERS)).isGreaterThan(0.99);
     }
 }

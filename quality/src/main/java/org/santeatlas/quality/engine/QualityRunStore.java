@@ -28,6 +28,7 @@ public final class QualityRunStore {
     public record StoredFinding(long id, int runId, boolean followUp, Finding finding) {}
 
     private static final int BATCH = 2_000;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Connection connection;
 
@@ -171,7 +172,7 @@ public final class QualityRunStore {
 
     private static String argsJson(List<Object> args) {
         StringWriter w = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+        try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartArray();
             for (Object a : args) {
                 if (a instanceof Number n) {

@@ -62,6 +62,9 @@ public final class OutlierCheck implements SeriesCheck {
         private double[] work = new double[64];
         private double[] residual = new double[64];
         private double[] expected = new double[64];
+        private int[] at = new int[64];
+        private double[] ref = new double[16];
+        private double[] refWork = new double[16];
         private final boolean dhis2Modified;
 
         OutlierPass(WorkspaceMetadata md, QualityContext context, Consumer<Finding> findings) {
@@ -168,28 +171,37 @@ public final class OutlierCheck implements SeriesCheck {
         private int seasonal(MonthlySeries s, int n) {
             int firstMonth = s.month(0);
             int lastMonth = s.month(n - 1);
-            double[] ref = new double[Math.max(8, 3 * ((lastMonth - firstMonth) / 12 + 2))];
+            int span = lastMonth - firstMonth + 1;
+            if (at.length < span) {
+                at = new int[Math.max(span, at.length * 2)];
+            }
+            java.util.Arrays.fill(at, 0, span, -1);
+            for (int i = 0; i < n; i++) {
+                at[s.month(i) - firstMonth] = i;
+            }
             int seasonalPoints = 0;
             for (int i = 0; i < n; i++) {
-                int mi = s.month(i);
+                int mi = s.month(i) - firstMonth;
                 int k = 0;
-                // values of the other years within ±1 month of the same calendar month (series in month order)
-                for (int j = 0; j < n; j++) {
-                    int d = s.month(j) - mi;
-                    if (j == i || Math.abs(d) < 11) {
+                // values of the other years within ±1 month of the same calendar month: months mi + 12y + d
+                for (int y = -(mi + 1) / 12 - 1; mi + 12 * y - 1 < span; y++) {
+                    if (y == 0) {
                         continue;
                     }
-                    int off = Math.floorMod(d + 1, 12);
-                    if (off <= 2) {
-                        if (k == ref.length) {
-                            ref = java.util.Arrays.copyOf(ref, k * 2);
+                    for (int d = -1; d <= 1; d++) {
+                        int m = mi + 12 * y + d;
+                        if (m >= 0 && m < span && at[m] >= 0) {
+                            if (k == ref.length) {
+                                ref = java.util.Arrays.copyOf(ref, k * 2);
+                                refWork = new double[ref.length];
+                            }
+                            ref[k++] = x[at[m]];
                         }
-                        ref[k++] = x[j];
                     }
                 }
                 if (k >= 2) {
                     seasonalPoints++;
-                    expected[i] = OutlierStatistics.median(ref, k, new double[k]);
+                    expected[i] = OutlierStatistics.median(ref, k, refWork);
                 } else {
                     expected[i] = Double.NaN;
                 }
