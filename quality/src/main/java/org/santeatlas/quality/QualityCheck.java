@@ -15,4 +15,13 @@ public interface QualityCheck {
     Dimension dimension();
 
     void run(QualityContext context, Consumer<Finding> findings) throws SQLException;
+
+    /**
+     * The {@code check} values of the findings it reports, when a family of related findings comes from
+     * one pass (e.g. {@code missing-report} and {@code late-report} from {@code reporting}); {@code --checks}
+     * accepts these too. By default the check's own id.
+     */
+    default java.util.List<String> findingChecks() {
+        return java.util.List.of(id());
+    }
 }

@@ -1,6 +1,9 @@
 package org.santeatlas.quality;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.santeatlas.quality.consistency.IndicatorPair;
 
 /**
  * Every threshold of the checks, with the published defaults. Sources: WHO, <i>Data Quality Review:
@@ -11,6 +14,28 @@ import java.util.Optional;
  * {@code /api/outlierDetection}: z-score or modified z-score, threshold 3.0).
  *
  * @param from, to   the periods looked at (DHIS2 ids, inclusive); empty: everything stored
+ * @param indicatorCompletenessThreshold share of expected facility-months with a value below which a
+ *        district × data element is flagged (WHO DQR metric 1c, "completeness of indicator data": 90 %)
+ * @param interruptedMonths consecutive expected months without a report that make an interruption
+ *        (SantéAtlas convention: a quarter, three months; the DQR counts such facilities but sets no number)
+ * @param districtLevel the org-unit level of health districts, where the DQR's district metrics sit
+ *        (SNIS trees: 1 country, 2 region, 3 district, 4 health area, 5 facility)
+ * @param outlierMinValues the fewest values a series needs before its spread means anything (DHIS2's
+ *        outlier detection has no minimum; with fewer than 6 monthly values one bad month decides the mean)
+ * @param dhis2OutlierAlgorithm {@code Z_SCORE} (DHIS2's default) or {@code MOD_Z_SCORE}, as the
+ *        {@code algorithm} parameter of DHIS2's {@code /api/outlierDetection}
+ * @param seasonalExtreme, seasonalModerate thresholds of the seasonal method's robust score (the WHO
+ *        tool's modified z-score thresholds, 5 and 3.5, applied to the seasonally adjusted series)
+ * @param consistencyYears how many earlier years the current year is compared with (WHO DQR metric 2c:
+ *        the mean of the three preceding years; fewer when the workspace holds fewer)
+ * @param trendingCodes data element codes whose consistency over time uses a linear forecast from the
+ *        earlier years instead of their mean (WHO DQR 2c, "indicators with a growing or falling trend")
+ * @param indicatorPairs the related data elements compared by the internal-consistency checks
+ * @param outlierHighRatio the seasonal method calls a value extreme (HIGH) only when it is also at least this
+ *        many times above (or below) the expected value, and more than {@code seasonalExtreme} Poisson
+ *        standard deviations (√expected) away from it: typing errors (an extra digit, a number typed twice)
+ *        multiply a count by 10 or more, while a count's ordinary variation stays within a few √n and within a
+ *        factor of 2 to 3 of the same month's usual level (SantéAtlas's rule, measured on the demo country)
  */
 public record QualityParameters(Optional<String> from, Optional<String> to,
                                 double completenessThreshold, double timelinessThreshold,
@@ -19,16 +44,78 @@ public record QualityParameters(Optional<String> from, Optional<String> to,
                                 double dhis2OutlierThreshold,
                                 double consistencyOverTime, double internalConsistency, double externalConsistency,
                                 double locationToleranceMetres, double duplicateDistanceMetres,
-                                double duplicateNameSimilarity) {
+                                double duplicateNameSimilarity,
+                                double indicatorCompletenessThreshold, int interruptedMonths, int districtLevel,
+                                int outlierMinValues, String dhis2OutlierAlgorithm,
+                                double seasonalExtreme, double seasonalModerate,
+                                int consistencyYears, List<String> trendingCodes,
+                                List<IndicatorPair> indicatorPairs, double outlierHighRatio) {
 
     /** The published defaults, every period. */
     public static final QualityParameters DEFAULTS = new QualityParameters(Optional.empty(), Optional.empty(),
-            0.90, 0.75, 3.0, 2.0, 5.0, 3.5, 3.0, 0.33, 0.10, 0.33, 500, 1000, 0.85);
+            0.90, 0.75, 3.0, 2.0, 5.0, 3.5, 3.0, 0.33, 0.10, 0.33, 500, 1000, 0.85,
+            0.90, 3, 3, 6, "Z_SCORE", 5.0, 3.5, 3, List.of(), IndicatorPair.SNIS_DEFAULTS, 4.0);
+
+    public QualityParameters {
+        Objects.requireNonNull(from);
+        Objects.requireNonNull(to);
+        Objects.requireNonNull(dhis2OutlierAlgorithm);
+        trendingCodes = List.copyOf(trendingCodes);
+        indicatorPairs = List.copyOf(indicatorPairs);
+    }
+
+    /** The original fifteen thresholds; the others take their defaults. */
+    public QualityParameters(Optional<String> from, Optional<String> to,
+                             double completenessThreshold, double timelinessThreshold,
+                             double zScoreExtreme, double zScoreModerate,
+                             double modifiedZScoreExtreme, double modifiedZScoreModerate,
+                             double dhis2OutlierThreshold,
+                             double consistencyOverTime, double internalConsistency, double externalConsistency,
+                             double locationToleranceMetres, double duplicateDistanceMetres,
+                             double duplicateNameSimilarity) {
+        this(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme, zScoreModerate,
+                modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold, consistencyOverTime,
+                internalConsistency, externalConsistency, locationToleranceMetres, duplicateDistanceMetres,
+                duplicateNameSimilarity, 0.90, 3, 3, 6, "Z_SCORE", 5.0, 3.5, 3, List.of(),
+                IndicatorPair.SNIS_DEFAULTS, 4.0);
+    }
 
     public QualityParameters withPeriods(Optional<String> from, Optional<String> to) {
         return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
                 zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
                 consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
-                duplicateDistanceMetres, duplicateNameSimilarity);
+                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
+                interruptedMonths, districtLevel, outlierMinValues, dhis2OutlierAlgorithm, seasonalExtreme,
+                seasonalModerate, consistencyYears, trendingCodes, indicatorPairs, outlierHighRatio);
+    }
+
+    /** The same thresholds with DHIS2's outlier profile using {@code algorithm} (Z_SCORE or MOD_Z_SCORE). */
+    public QualityParameters withDhis2OutlierAlgorithm(String algorithm) {
+        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
+                zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
+                consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
+                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
+                interruptedMonths, districtLevel, outlierMinValues, algorithm, seasonalExtreme,
+                seasonalModerate, consistencyYears, trendingCodes, indicatorPairs, outlierHighRatio);
+    }
+
+    /** The same thresholds with these data element codes marked as trending. */
+    public QualityParameters withTrendingCodes(List<String> codes) {
+        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
+                zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
+                consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
+                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
+                interruptedMonths, districtLevel, outlierMinValues, dhis2OutlierAlgorithm, seasonalExtreme,
+                seasonalModerate, consistencyYears, codes, indicatorPairs, outlierHighRatio);
+    }
+
+    /** The same thresholds with another list of related data elements. */
+    public QualityParameters withIndicatorPairs(List<IndicatorPair> pairs) {
+        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
+                zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
+                consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
+                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
+                interruptedMonths, districtLevel, outlierMinValues, dhis2OutlierAlgorithm, seasonalExtreme,
+                seasonalModerate, consistencyYears, trendingCodes, pairs, outlierHighRatio);
     }
 }

@@ -240,4 +240,72 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out());
     }
+
+    @Test
+    void qualityJsonHasTheRunParametersAndTheFindingKeysScriptsRelyOn() throws Exception {
+        Run q = run("quality", "-w", workspace.toString(), "--format", "json");
+        assertThat(q.code()).as(q.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(q.out());
+        assertThat(json.get("run").get("parameters").get("completenessThreshold").asDouble()).isEqualTo(0.90);
+        assertThat(json.get("run").get("id").asInt()).isPositive();
+        JsonNode findings = json.get("findings");
+        assertThat(findings.size()).isPositive();
+        for (JsonNode f : findings) {
+            for (String key : List.of("check", "dimension", "severity", "orgUnit", "dataElement", "period", "value",
+                    "expected", "message")) {
+                assertThat(f.has(key)).as(key).isTrue();
+            }
+        }
+        assertThat(findings.findValuesAsText("check")).contains("missing-report", "late-report", "outlier-seasonal");
+        assertThat(json.get("scorecard").get("districts").size()).isPositive();
+    }
+
+    @Test
+    void qualityScoreAgainstTheGroundTruthPrintsRecallAndPrecisionPerCategory() throws Exception {
+        Run q = run("quality", "-w", workspace.toString(), "--score-against",
+                dir.resolve("demo").resolve("ground-truth.json").toString(), "--format", "json");
+        assertThat(q.code()).as(q.err()).isZero();
+        JsonNode categories = new ObjectMapper().readTree(q.out()).get("categories");
+        for (String c : List.of("missingReports", "lateReports", "interruptedReporting", "outliers",
+                "openedDuringPeriod", "closedFacilities")) {
+            assertThat(categories.get(c).get("recall").asDouble()).as(c).isEqualTo(1.0);
+            assertThat(categories.get(c).get("found").asInt()).isEqualTo(categories.get(c).get("planted").asInt());
+        }
+        assertThat(categories.get("outliers").get("precision").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(categories.get("swappedCoordinates").get("found").asInt()).isZero();
+    }
+
+    @Test
+    void findingsMarkedForFollowUpAreExportedAsADhis2DataValueSet() throws Exception {
+        Run q = run("quality", "-w", workspace.toString(), "--checks", "outlier-seasonal", "--format", "json");
+        assertThat(q.code()).as(q.err()).isZero();
+        JsonNode high = null;
+        for (JsonNode f : new ObjectMapper().readTree(q.out()).get("findings")) {
+            if (f.get("severity").asText().equals("high")) {
+                high = f;
+                break;
+            }
+        }
+        assertThat(high).isNotNull();
+        Run mark = run("quality", "-w", workspace.toString(), "--follow-up", high.get("id").asText());
+        assertThat(mark.code()).as(mark.err()).isZero();
+        Path export = dir.resolve("followups.json");
+        Run exp = run("quality", "-w", workspace.toString(), "--export-followups", export.toString());
+        assertThat(exp.code()).as(exp.err()).isZero();
+        JsonNode values = new ObjectMapper().readTree(export.toFile()).get("dataValues");
+        assertThat(values.size()).isEqualTo(1);
+        JsonNode v = values.get(0);
+        assertThat(v.get("followup").asBoolean()).isTrue();
+        assertThat(v.get("orgUnit").asText()).isEqualTo(high.get("orgUnit").asText());
+        assertThat(v.get("period").asText()).isEqualTo(high.get("period").asText());
+        assertThat(v.get("value").asText()).isEqualTo(high.get("value").asText());
+        assertThat(v.get("attributeOptionCombo").asText()).isEqualTo("HllvX50cXC0");
+    }
+
+    @Test
+    void qualityRejectsAnUnknownCheckWithTheKnownOnes() {
+        Run q = run("quality", "-w", workspace.toString(), "--checks", "nonsense");
+        assertThat(q.code()).isEqualTo(1);
+        assertThat(q.err()).contains("nonsense").contains("outlier-seasonal");
+    }
 }

@@ -27,7 +27,7 @@ class MessagesBundleTest {
     void everyProblemKeyOfTheImportersAndEveryCliKeyIsTranslated() throws IOException {
         Messages fr = new Messages(Locale.FRENCH);
         Set<String> used = new HashSet<>();
-        Pattern key = Pattern.compile("\"((?:import|pull|workspace\\.error|cli|demo|summary|batches)\\.[A-Za-z_.]+)\"");
+        Pattern key = Pattern.compile("\"((?:import|pull|workspace\\.error|cli|demo|summary|batches|quality)\\.[A-Za-z_.]+)\"");
         for (Path root : new Path[] {Path.of("../core/src/main/java"), Path.of("../importers/src/main/java"),
             Path.of("src/main/java/org/santeatlas/app/cli")}) {
             try (Stream<Path> files = Files.walk(root)) {

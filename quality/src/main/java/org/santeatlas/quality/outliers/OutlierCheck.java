@@ -1,0 +1,308 @@
+package org.santeatlas.quality.outliers;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.santeatlas.quality.Dimension;
+import org.santeatlas.quality.Finding;
+import org.santeatlas.quality.Findings;
+import org.santeatlas.quality.MonthlySeries;
+import org.santeatlas.quality.QualityContext;
+import org.santeatlas.quality.QualityParameters;
+import org.santeatlas.quality.SeriesCheck;
+import org.santeatlas.quality.Severity;
+import org.santeatlas.quality.WorkspaceMetadata;
+
+/**
+ * Outliers in each facility × data element × category option combo monthly series, by one
+ * {@link OutlierMethod}. Only stored values count (DHIS2 stores no zero for a data element whose zeros are
+ * not significant, so a month without a value is a gap, not a zero). Series with fewer than
+ * {@code outlierMinValues} values are left out. Per series the work is O(n log n).
+ *
+ * <p>Each finding gives the value, the range within which it would not have been flagged, the method with
+ * its statistics, and an explanation for a non-statistician that guesses the likely typing mistake (a
+ * value ten times the usual one: an extra digit; the usual number typed twice).
+ */
+public final class OutlierCheck implements SeriesCheck {
+
+    private final OutlierMethod method;
+
+    public OutlierCheck(OutlierMethod method) {
+        this.method = method;
+    }
+
+    public OutlierMethod method() {
+        return method;
+    }
+
+    @Override
+    public String id() {
+        return method.checkId();
+    }
+
+    @Override
+    public Dimension dimension() {
+        return Dimension.OUTLIERS;
+    }
+
+    @Override
+    public Pass begin(QualityContext context, Consumer<Finding> findings) throws SQLException {
+        return new OutlierPass(context.metadata(), context, findings);
+    }
+
+    /** A score and the centre and scale it came from, for one value. */
+    record Scored(double score, double expected, double low, double high, String statistics) {}
+
+    private final class OutlierPass implements Pass {
+        private final WorkspaceMetadata md;
+        private final QualityContext context;
+        private final QualityParameters p;
+        private final Consumer<Finding> findings;
+        private double[] x = new double[64];
+        private double[] work = new double[64];
+        private double[] residual = new double[64];
+        private double[] expected = new double[64];
+        private int[] at = new int[64];
+        private double[] ref = new double[16];
+        private double[] refWork = new double[16];
+        private final boolean dhis2Modified;
+
+        OutlierPass(WorkspaceMetadata md, QualityContext context, Consumer<Finding> findings) {
+            this.md = md;
+            this.context = context;
+            this.p = context.parameters();
+            this.findings = findings;
+            this.dhis2Modified = "MOD_Z_SCORE".equalsIgnoreCase(p.dhis2OutlierAlgorithm());
+        }
+
+        @Override
+        public void accept(MonthlySeries s) {
+            int n = s.size();
+            if (n < Math.max(2, p.outlierMinValues())) {
+                return;
+            }
+            if (x.length < n) {
+                x = new double[n * 2];
+                work = new double[n * 2];
+                residual = new double[n * 2];
+                expected = new double[n * 2];
+            }
+            for (int i = 0; i < n; i++) {
+                x[i] = s.value(i);
+            }
+            int flagged = switch (method) {
+                case Z_SCORE -> zScore(s, n, p.zScoreExtreme(), p.zScoreModerate(), false);
+                case MODIFIED_Z_SCORE -> modified(s, n, p.modifiedZScoreExtreme(), p.modifiedZScoreModerate(), false);
+                case DHIS2 -> dhis2Modified
+                        ? modified(s, n, p.dhis2OutlierThreshold(), Double.POSITIVE_INFINITY, true)
+                        : zScore(s, n, p.dhis2OutlierThreshold(), Double.POSITIVE_INFINITY, true);
+                case SEASONAL -> seasonal(s, n);
+            };
+            int district = md.ancestorAt(s.orgUnitId(), p.districtLevel());
+            if (district > 0) {
+                context.tallies().add(district, Dimension.OUTLIERS, n - flagged, n);
+            }
+        }
+
+        @Override
+        public void finish() {
+            // every finding is reported series by series
+        }
+
+        /** Returns how many values were flagged HIGH. */
+        private int zScore(MonthlySeries s, int n, double extreme, double moderate, boolean dhis2) {
+            double mean = OutlierStatistics.mean(x, n);
+            double sd = OutlierStatistics.populationSd(x, n, mean);
+            if (!(sd > 0)) {
+                return 0;
+            }
+            int high = 0;
+            for (int i = 0; i < n; i++) {
+                double z = (x[i] - mean) / sd;
+                Severity sev = grade(Math.abs(z), extreme, moderate);
+                if (sev != null) {
+                    double band = dhis2 ? extreme : moderate;
+                    high += sev == Severity.HIGH ? 1 : 0;
+                    report(s, i, sev, Math.abs(z), mean, Math.max(0, mean - band * sd), mean + band * sd,
+                            String.format(Locale.ROOT, "%s %.1f (mean %.1f, sd %.1f%s)", dhis2 ? "DHIS2 z-score"
+                                    : "z-score", z, mean, sd, dhis2 ? ", threshold " + extreme : ""));
+                }
+            }
+            return high;
+        }
+
+        private int modified(MonthlySeries s, int n, double extreme, double moderate, boolean dhis2) {
+            double median = OutlierStatistics.median(x, n, work);
+            double mad = OutlierStatistics.mad(x, n, median, work);
+            double scale;
+            if (mad > 0) {
+                scale = mad / OutlierStatistics.MAD_FACTOR;
+            } else if (dhis2) {
+                return 0; // DHIS2 leaves out series whose MAD is 0
+            } else {
+                scale = OutlierStatistics.MEAN_AD_FACTOR * OutlierStatistics.meanAbsoluteDeviation(x, n, median);
+            }
+            if (!(scale > 0)) {
+                return 0;
+            }
+            int high = 0;
+            for (int i = 0; i < n; i++) {
+                double m = (x[i] - median) / scale;
+                Severity sev = grade(Math.abs(m), extreme, moderate);
+                if (sev != null) {
+                    double band = dhis2 ? extreme : moderate;
+                    high += sev == Severity.HIGH ? 1 : 0;
+                    report(s, i, sev, Math.abs(m), median, Math.max(0, median - band * scale), median + band * scale,
+                            String.format(Locale.ROOT, "%s %.1f (median %.1f, %s %.2f%s)",
+                                    dhis2 ? "DHIS2 modified z-score" : "modified z-score", m, median,
+                                    mad > 0 ? "MAD" : "mean absolute deviation", mad > 0 ? mad
+                                            : scale / OutlierStatistics.MEAN_AD_FACTOR,
+                                    dhis2 ? ", threshold " + extreme : ""));
+                }
+            }
+            return high;
+        }
+
+        /**
+         * Expected value of month i: the median of the other years' values of the same calendar month and its
+         * two neighbours; then the modified z-score of ln((x + 1) / (expected + 1)) over the series. Log-ratios
+         * make a tenfold error the same size in a small and a large facility; +1 keeps small counts finite.
+         */
+        private int seasonal(MonthlySeries s, int n) {
+            int firstMonth = s.month(0);
+            int lastMonth = s.month(n - 1);
+            int span = lastMonth - firstMonth + 1;
+            if (at.length < span) {
+                at = new int[Math.max(span, at.length * 2)];
+            }
+            java.util.Arrays.fill(at, 0, span, -1);
+            for (int i = 0; i < n; i++) {
+                at[s.month(i) - firstMonth] = i;
+            }
+            int seasonalPoints = 0;
+            for (int i = 0; i < n; i++) {
+                int mi = s.month(i) - firstMonth;
+                int k = 0;
+                // values of the other years within ±1 month of the same calendar month: months mi + 12y + d
+                for (int y = -(mi + 1) / 12 - 1; mi + 12 * y - 1 < span; y++) {
+                    if (y == 0) {
+                        continue;
+                    }
+                    for (int d = -1; d <= 1; d++) {
+                        int m = mi + 12 * y + d;
+                        if (m >= 0 && m < span && at[m] >= 0) {
+                            if (k == ref.length) {
+                                ref = java.util.Arrays.copyOf(ref, k * 2);
+                                refWork = new double[ref.length];
+                            }
+                            ref[k++] = x[at[m]];
+                        }
+                    }
+                }
+                if (k >= 2) {
+                    seasonalPoints++;
+                    expected[i] = OutlierStatistics.median(ref, k, refWork);
+                } else {
+                    expected[i] = Double.NaN;
+                }
+            }
+            if (seasonalPoints < n / 2) {
+                // Less than two years of data: no seasonal reference; the plain series median stands in.
+                double median = OutlierStatistics.median(x, n, work);
+                for (int i = 0; i < n; i++) {
+                    expected[i] = median;
+                }
+            } else {
+                double median = OutlierStatistics.median(x, n, work);
+                for (int i = 0; i < n; i++) {
+                    if (Double.isNaN(expected[i])) {
+                        expected[i] = median;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                residual[i] = Math.log((x[i] + 1) / (expected[i] + 1));
+            }
+            double centre = OutlierStatistics.median(residual, n, work);
+            double scale = OutlierStatistics.robustScale(residual, n, centre, work);
+            if (!(scale > 0)) {
+                return 0;
+            }
+            int high = 0;
+            double band = p.seasonalModerate() * scale;
+            for (int i = 0; i < n; i++) {
+                double m = (residual[i] - centre) / scale;
+                Severity sev = grade(Math.abs(m), p.seasonalExtreme(), p.seasonalModerate());
+                if (sev == Severity.HIGH && !material(x[i], expected[i])) {
+                    sev = Severity.MEDIUM;
+                }
+                if (sev != null) {
+                    high += sev == Severity.HIGH ? 1 : 0;
+                    double e = expected[i];
+                    double low = Math.max(0, (e + 1) * Math.exp(centre - band) - 1);
+                    double up = (e + 1) * Math.exp(centre + band) - 1;
+                    report(s, i, sev, Math.abs(m), e, low, up, String.format(Locale.ROOT,
+                            "seasonal modified z-score %.1f (same months of other years: median %.1f)", m, e));
+                }
+            }
+            return high;
+        }
+
+        /**
+         * Whether a value far from the expected one in the robust score is also far in size: at least
+         * {@code outlierHighRatio} times above or below it, and beyond {@code seasonalExtreme} Poisson standard
+         * deviations (√expected, at least 1), the chance spread of a count.
+         */
+        private boolean material(double v, double e) {
+            double fold = Math.max((v + 1) / (e + 1), (e + 1) / (v + 1));
+            double poisson = Math.abs(v - e) / Math.sqrt(Math.max(1, e));
+            return fold >= p.outlierHighRatio() && poisson >= p.seasonalExtreme();
+        }
+
+        private Severity grade(double score, double extreme, double moderate) {
+            return score >= extreme ? Severity.HIGH : score >= moderate ? Severity.MEDIUM : null;
+        }
+
+        private void report(MonthlySeries s, int i, Severity severity, double score, double typical, double low,
+                            double high, String statistics) {
+            double v = x[i];
+            String period = WorkspaceMetadata.monthIso(s.month(i));
+            String key;
+            Object[] args;
+            String de = md.dataElementName(s.dataElementId());
+            String coc = md.categoryOptionComboName(s.categoryOptionComboId());
+            String what = coc == null || "default".equals(coc) ? de : de + " (" + coc + ")";
+            String facility = md.orgUnitName(s.orgUnitId());
+            double ratio = typical > 0 ? v / typical : Double.POSITIVE_INFINITY;
+            String cause = Explanations.cause(v, typical);
+            if (v >= typical) {
+                key = "outlier.high." + cause;
+                args = new Object[] {v, round(typical), ratio, what, facility, period, round(low), round(high)};
+            } else {
+                key = "outlier.low." + cause;
+                args = new Object[] {v, round(typical), typical > 0 ? v / typical : 0.0, what, facility, period,
+                    round(low), round(high)};
+            }
+            if (!Double.isFinite(ratio)) {
+                args[2] = 0.0;
+                key = "outlier.high.noTypical";
+            }
+            findings.accept(Findings.of(method.checkId(), Dimension.OUTLIERS, severity,
+                    md.orgUnitUid(s.orgUnitId()), md.dataElementUid(s.dataElementId()),
+                    md.categoryOptionComboUid(s.categoryOptionComboId()), period, number(v),
+                    number(round(low)) + "–" + number(round(high)), score, statistics, key, args));
+        }
+    }
+
+    static double round(double v) {
+        return v >= 10 ? Math.rint(v) : Math.rint(v * 10) / 10;
+    }
+
+    /** A count as DHIS2 writes it: no decimals when whole. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,93 @@
+package org.santeatlas.quality.outliers;
+
+import java.util.Arrays;
+
+/**
+ * The statistics of the outlier methods, on plain arrays (no allocation beyond one sorted copy).
+ * Sources:
+ * <ul>
+ * <li>z-score: (x − mean) / standard deviation, the population standard deviation as DHIS2's outlier
+ *     detection computes it ({@code stddev_pop}); WHO Data Quality Tool: extreme |z| ≥ 3, moderate ≥ 2;</li>
+ * <li>modified z-score (Iglewicz and Hoaglin 1993, used by the WHO Data Quality Tool and DHIS2's
+ *     {@code MOD_Z_SCORE}): 0.6745 · (x − median) / MAD, MAD the median absolute deviation from the median;
+ *     when MAD = 0 (more than half the values equal) the usual fallback divides by 1.253314 · mean absolute
+ *     deviation instead (1.253314 = √(π/2) makes it a standard-deviation estimate for normal data); when
+ *     that is 0 too every value equals the median and no score is defined (0).</li>
+ * </ul>
+ */
+public final class OutlierStatistics {
+
+    /** 0.6745: the 0.75 quantile of the standard normal, so that MAD / 0.6745 estimates σ. */
+    public static final double MAD_FACTOR = 0.6745;
+    /** √(π/2): makes the mean absolute deviation estimate σ for normal data (the MAD = 0 fallback). */
+    public static final double MEAN_AD_FACTOR = 1.253314;
+
+    private OutlierStatistics() {
+    }
+
+    public static double mean(double[] x, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[i];
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** Population standard deviation (divides by n, as SQL's {@code stddev_pop}). */
+    public static double populationSd(double[] x, int n, double mean) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double d = x[i] - mean;
+            s += d * d;
+        }
+        return n == 0 ? Double.NaN : Math.sqrt(s / n);
+    }
+
+    /** Median of the first n values (sorts a copy into {@code work}). */
+    public static double median(double[] x, int n, double[] work) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        System.arraycopy(x, 0, work, 0, n);
+        Arrays.sort(work, 0, n);
+        return (n & 1) == 1 ? work[n / 2] : (work[n / 2 - 1] + work[n / 2]) / 2;
+    }
+
+    /** Median absolute deviation from {@code median}. */
+    public static double mad(double[] x, int n, double median, double[] work) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < n; i++) {
+            work[i] = Math.abs(x[i] - median);
+        }
+        Arrays.sort(work, 0, n);
+        return (n & 1) == 1 ? work[n / 2] : (work[n / 2 - 1] + work[n / 2]) / 2;
+    }
+
+    /** Mean absolute deviation from {@code median}. */
+    public static double meanAbsoluteDeviation(double[] x, int n, double median) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += Math.abs(x[i] - median);
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /**
+     * The scale that turns a deviation from the median into a modified z-score: MAD / 0.6745, or
+     * 1.253314 · mean absolute deviation when MAD = 0; 0 when every value equals the median.
+     */
+    public static double robustScale(double[] x, int n, double median, double[] work) {
+        double mad = mad(x, n, median, work);
+        if (mad > 0) {
+            return mad / MAD_FACTOR;
+        }
+        return MEAN_AD_FACTOR * meanAbsoluteDeviation(x, n, median);
+    }
+
+    /** (x − centre) / scale, 0 when the scale is 0 (all values equal: nothing stands out). */
+    public static double score(double x, double centre, double scale) {
+        return scale > 0 ? (x - centre) / scale : 0;
+    }
+}

@@ -1,0 +1,63 @@
+package org.santeatlas.quality.outliers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** The statistics, by hand. */
+class OutlierStatisticsTest {
+
+    final double[] work = new double[16];
+
+    @Test
+    void meanAndPopulationStandardDeviation() {
+        double[] x = {2, 4, 4, 4, 5, 5, 7, 9};
+        double mean = OutlierStatistics.mean(x, 8);
+        assertThat(mean).isEqualTo(5.0);
+        assertThat(OutlierStatistics.populationSd(x, 8, mean)).isEqualTo(2.0); // the textbook example
+    }
+
+    @Test
+    void modifiedZScoreOfAnExtraDigit() {
+        // median 12; |x - 12| = 2, 0, 1, 1, 0, 88 → sorted 0, 0, 1, 1, 2, 88 → MAD 1
+        double[] x = {10, 12, 11, 13, 12, 100};
+        double median = OutlierStatistics.median(x, 6, work);
+        assertThat(median).isEqualTo(12.0);
+        assertThat(OutlierStatistics.mad(x, 6, median, work)).isEqualTo(1.0);
+        double scale = OutlierStatistics.robustScale(x, 6, median, work);
+        assertThat(OutlierStatistics.score(100, median, scale)).isCloseTo(0.6745 * 88, within(1e-9));
+    }
+
+    @Test
+    void whenMadIsZeroTheMeanAbsoluteDeviationStandsIn() {
+        // median 5, MAD 0 (five of seven values equal 5); mean absolute deviation (15 + 0 + 5) / 7
+        double[] x = {5, 5, 5, 5, 5, 20, 0};
+        double median = OutlierStatistics.median(x, 7, work);
+        assertThat(OutlierStatistics.mad(x, 7, median, work)).isZero();
+        double scale = OutlierStatistics.robustScale(x, 7, median, work);
+        assertThat(scale).isCloseTo(1.253314 * 20 / 7, within(1e-9));
+        assertThat(OutlierStatistics.score(20, median, scale)).isCloseTo(15 / (1.253314 * 20 / 7), within(1e-9));
+    }
+
+    @Test
+    void aSeriesOfEqualValuesOrAllZerosHasNoScore() {
+        double[] zeros = {0, 0, 0, 0, 0, 0};
+        double median = OutlierStatistics.median(zeros, 6, work);
+        double scale = OutlierStatistics.robustScale(zeros, 6, median, work);
+        assertThat(scale).isZero();
+        assertThat(OutlierStatistics.score(0, median, scale)).isZero();
+        assertThat(OutlierStatistics.populationSd(zeros, 6, 0)).isZero();
+    }
+
+    @Test
+    void explanationsGuessTheTypingMistake() {
+        assertThat(Explanations.cause(1550, 155)).isEqualTo("extraDigit");
+        assertThat(Explanations.cause(4545, 45)).isEqualTo("typedTwice");
+        assertThat(Explanations.cause(125125, 130)).isEqualTo("typedTwice");
+        assertThat(Explanations.cause(15500, 155)).isEqualTo("twoExtraDigits");
+        assertThat(Explanations.cause(16, 155)).isEqualTo("missingDigit");
+        assertThat(Explanations.cause(300, 155)).isEqualTo("generic");
+        assertThat(Explanations.cause(1111, 500)).isEqualTo("generic"); // 11 is not near 500
+    }
+}
