@@ -32,7 +32,9 @@ import org.santeatlas.quality.geo.OrgUnits.Unit;
  *   <li>{@value #OUTSIDE_AREA}: inside its district, outside its parent health area.</li>
  * </ol>
  * "Outside" means farther than {@code locationToleranceMetres} from the polygon (boundaries are
- * drawn at a coarser scale than GPS points). Distances are geodesic metres ({@link Geodesy}).
+ * drawn at a coarser scale than GPS points). A point closer than that to its own district or area but
+ * inside a neighbouring one's polygon is still reported, at low severity (the demo plants such a case:
+ * a facility 380 m across its district border). Distances are geodesic metres ({@link Geodesy}).
  */
 public final class FacilityLocationCheck implements QualityCheck {
 
@@ -117,22 +119,30 @@ public final class FacilityLocationCheck implements QualityCheck {
                 emit(findings, OUTSIDE_COUNTRY, Severity.HIGH, f, published, null, outsideCountry,
                         String.format(Locale.ROOT, "%.0f m outside the country", outsideCountry),
                         "geo.outsideCountry", List.of(f.name(), Math.round(outsideCountry / 100) / 10.0));
-            } else if (outsideDistrict > tolerance) {
+            } else if (outsideDistrict > 0) {
+                // Within the tolerance, only a point that the polygons place in another district is
+                // reported, at low severity: it may be the boundary, or a point a few hundred metres off.
                 Unit actual = containing(districts, prepared, p);
-                String where = actual == null ? "" : actual.name();
-                emit(findings, OUTSIDE_DISTRICT, Severity.HIGH, f, published, district.uid(), outsideDistrict,
-                        String.format(Locale.ROOT, "%.0f m outside district %s%s", outsideDistrict, district.name(),
-                                actual == null ? "" : ", inside " + actual.name()),
-                        actual == null ? "geo.outsideDistrict" : "geo.outsideDistrictInside",
-                        List.of(f.name(), district.name(), Math.round(outsideDistrict / 100) / 10.0, where));
+                boolean beyond = outsideDistrict > tolerance;
+                if (beyond || (actual != null && actual != district)) {
+                    String where = actual == null ? "" : actual.name();
+                    emit(findings, OUTSIDE_DISTRICT, beyond ? Severity.HIGH : Severity.LOW, f, published,
+                            district.uid(), outsideDistrict,
+                            String.format(Locale.ROOT, "%.0f m outside district %s%s%s", outsideDistrict, district.name(),
+                                    actual == null ? "" : ", inside " + actual.name(),
+                                    beyond ? "" : " (within the " + Math.round(tolerance) + " m tolerance)"),
+                            actual == null ? "geo.outsideDistrict" : "geo.outsideDistrictInside",
+                            List.of(f.name(), district.name(), Math.round(outsideDistrict / 100) / 10.0, where));
+                }
             } else if (area != null && area != district && !prepared(prepared, area).covers(p)) {
                 double d = Geodesy.distanceMetres(p, area.geometry());
-                if (d > tolerance) {
-                    Unit actual = containing(tree.children(district == null ? tree.parent(area) : district),
-                            prepared, p);
+                Unit actual = containing(tree.children(district == null ? tree.parent(area) : district), prepared, p);
+                boolean beyond = d > tolerance;
+                if (beyond || (actual != null && actual != area)) {
                     String where = actual == null ? "" : actual.name();
-                    emit(findings, OUTSIDE_AREA, Severity.MEDIUM, f, published, area.uid(), d,
-                            String.format(Locale.ROOT, "%.0f m outside health area %s", d, area.name()),
+                    emit(findings, OUTSIDE_AREA, beyond ? Severity.MEDIUM : Severity.LOW, f, published, area.uid(), d,
+                            String.format(Locale.ROOT, "%.0f m outside health area %s%s", d, area.name(),
+                                    beyond ? "" : " (within the " + Math.round(tolerance) + " m tolerance)"),
                             actual == null ? "geo.outsideArea" : "geo.outsideAreaInside",
                             List.of(f.name(), area.name(), Math.round(d / 100) / 10.0, where));
                 }

@@ -51,6 +51,10 @@ class GeographyChecksTest {
             w.orgUnit("FacFarAway1", "F7", "CSI Lointain", "AreaA100001", point(5, 5));
             // 0.002° of latitude ≈ 222 m south of the border: within the 500 m tolerance.
             w.orgUnit("FacBorder01", "F8", "CSI Frontière", "AreaA100001", point(0.5, 9.998));
+            // 0.002° of longitude ≈ 219 m inside district B: within the tolerance, but in another district.
+            w.orgUnit("FacNearB001", "F9", "CSI Près de B", "AreaA100001", point(1.002, 10.5));
+            // 0.002° into area A2: within the tolerance, inside another area of the same district.
+            w.orgUnit("FacNearA201", "F10", "CSI Près de A2", "AreaA100001", point(0.5, 11.002));
             List<Finding> findings = w.run(new FacilityLocationCheck());
             assertThat(byOrgUnit(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "FacMissing1", FacilityLocationCheck.MISSING,
@@ -58,7 +62,13 @@ class GeographyChecksTest {
                     "FacSwapped1", FacilityLocationCheck.SWAPPED,
                     "FacOutDist1", FacilityLocationCheck.OUTSIDE_DISTRICT,
                     "FacOutArea1", FacilityLocationCheck.OUTSIDE_AREA,
-                    "FacFarAway1", FacilityLocationCheck.OUTSIDE_COUNTRY));
+                    "FacFarAway1", FacilityLocationCheck.OUTSIDE_COUNTRY,
+                    "FacNearB001", FacilityLocationCheck.OUTSIDE_DISTRICT,
+                    "FacNearA201", FacilityLocationCheck.OUTSIDE_AREA));
+            assertThat(findings).filteredOn(f -> f.orgUnit().startsWith("FacNear"))
+                    .extracting(Finding::severity).containsOnly(org.santeatlas.quality.Severity.LOW);
+            assertThat(findings).filteredOn(f -> f.orgUnit().equals("FacOutDist1"))
+                    .extracting(Finding::severity).containsOnly(org.santeatlas.quality.Severity.HIGH);
             Finding swapped = findings.stream().filter(f -> f.orgUnit().equals("FacSwapped1")).findFirst().orElseThrow();
             assertThat(swapped.value()).isEqualTo("11.500000, 0.500000");
             assertThat(swapped.expected()).isEqualTo("0.500000, 11.500000");
