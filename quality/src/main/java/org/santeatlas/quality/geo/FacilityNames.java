@@ -123,6 +123,31 @@ public final class FacilityNames {
                 kind == null ? Kind.UNKNOWN : kind);
     }
 
+    private static final List<String> ADMIN_WORDS = List.of("district sanitaire", "district", "ds", "region",
+            "aire de sante", "aire sanitaire", "commune", "departement", "province", "cercle");
+
+    /**
+     * The place an administrative unit's name names: "District sanitaire de Bodo", "DS Bodo" and "Bodo"
+     * all give "bodo"; "Région de Tahoua" gives "tahoua".
+     */
+    public static String adminPlace(String name) {
+        String key = NameKey.of(name);
+        for (String w : ADMIN_WORDS) {
+            if (key.equals(w)) {
+                return key;
+            }
+            if (key.startsWith(w + " ")) {
+                key = key.substring(w.length() + 1);
+                break;
+            }
+        }
+        List<String> tokens = new ArrayList<>(Arrays.asList(key.split(" ")));
+        while (tokens.size() > 1 && PARTICLES.contains(tokens.get(0))) {
+            tokens.remove(0);
+        }
+        return String.join(" ", tokens);
+    }
+
     /** "c s i kollo" (from "C.S.I. Kollo") → "csi kollo": runs of one-letter tokens are one word. */
     private static List<String> joinInitials(List<String> tokens) {
         List<String> out = new ArrayList<>();
