@@ -1,0 +1,2 @@
+/** DHIS2 validation rules evaluated on the stored values ({@link org.santeatlas.quality.validation.ValidationRuleCheck}). */
+package org.santeatlas.quality.validation;
