@@ -12,8 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import org.santeatlas.quality.Finding;
 import org.santeatlas.quality.Severity;
+import org.santeatlas.quality.geo.FacilityLocationCheck;
+import org.santeatlas.quality.geo.NearDuplicateCheck;
 import org.santeatlas.quality.outliers.OutlierMethod;
+import org.santeatlas.quality.registry.RegistryCheck;
 import org.santeatlas.quality.reporting.ReportingCheck;
+import org.santeatlas.quality.validation.ValidationRuleCheck;
 
 /**
  * Scores a run's findings against the problems planted in a generated country ({@code ground-truth.json}
@@ -64,14 +68,14 @@ public final class GroundTruthScore {
             new Category("lateReports", List.of(ReportingCheck.LATE), Severity.LOW, OU_PE),
             new Category("interruptedReporting", List.of(ReportingCheck.INTERRUPTED), Severity.LOW, OU),
             // validation rules (org.santeatlas.quality.validation): add its check id here
-            new Category("validationViolations", List.of(), Severity.LOW, OU_PE),
-            new Category("swappedCoordinates", List.of(), Severity.LOW, OU),
-            new Category("outsideDistrict", List.of(), Severity.LOW, OU),
-            new Category("missingCoordinates", List.of(), Severity.LOW, OU),
-            new Category("nearDuplicates", List.of(), Severity.LOW, OU),
-            new Category("registryOnly", List.of(), Severity.LOW, CODE),
-            new Category("snisOnly", List.of(), Severity.LOW, OU),
-            new Category("registryMissingCoordinates", List.of(), Severity.LOW, CODE),
+            new Category("validationViolations", List.of(ValidationRuleCheck.VIOLATION), Severity.LOW, OU_PE),
+            new Category("swappedCoordinates", List.of(FacilityLocationCheck.SWAPPED), Severity.LOW, OU),
+            new Category("outsideDistrict", List.of(FacilityLocationCheck.OUTSIDE_DISTRICT), Severity.LOW, OU),
+            new Category("missingCoordinates", List.of(FacilityLocationCheck.MISSING), Severity.LOW, OU),
+            new Category("nearDuplicates", List.of(NearDuplicateCheck.NEAR_DUPLICATE), Severity.LOW, OU),
+            new Category("registryOnly", List.of(RegistryCheck.REGISTRY_ONLY), Severity.LOW, CODE),
+            new Category("snisOnly", List.of(RegistryCheck.SNIS_ONLY), Severity.LOW, OU),
+            new Category("registryMissingCoordinates", List.of(RegistryCheck.MISSING_COORDINATES), Severity.LOW, CODE),
             new Category("openedDuringPeriod", List.of(ReportingCheck.OPENED), Severity.LOW, OU),
             new Category("closedFacilities", List.of(ReportingCheck.CLOSED_ASSIGNED), Severity.LOW, OU));
 

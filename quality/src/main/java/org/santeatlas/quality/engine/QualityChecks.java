@@ -6,6 +6,13 @@ import java.util.List;
 import java.util.Set;
 import org.santeatlas.quality.QualityCheck;
 import org.santeatlas.quality.consistency.ConsistencyOverTimeCheck;
+import org.santeatlas.quality.geo.AreaCoverageCheck;
+import org.santeatlas.quality.geo.FacilityLocationCheck;
+import org.santeatlas.quality.geo.NearDuplicateCheck;
+import org.santeatlas.quality.population.ExternalConsistencyCheck;
+import org.santeatlas.quality.population.PopulationConsistencyCheck;
+import org.santeatlas.quality.registry.RegistryCheck;
+import org.santeatlas.quality.validation.ValidationRuleCheck;
 import org.santeatlas.quality.consistency.IndicatorCompletenessCheck;
 import org.santeatlas.quality.consistency.InternalConsistencyCheck;
 import org.santeatlas.quality.outliers.OutlierCheck;
@@ -24,7 +31,9 @@ public final class QualityChecks {
      * country: see {@code OutlierMethodsDemoTest}); the others are chosen by name.
      */
     public static final List<String> DEFAULT_IDS = List.of(ReportingCheck.ID, IndicatorCompletenessCheck.ID,
-            OutlierMethod.SEASONAL.checkId(), ConsistencyOverTimeCheck.ID, InternalConsistencyCheck.ID);
+            OutlierMethod.SEASONAL.checkId(), ConsistencyOverTimeCheck.ID, InternalConsistencyCheck.ID,
+            ValidationRuleCheck.ID, FacilityLocationCheck.ID, NearDuplicateCheck.ID, AreaCoverageCheck.ID,
+            RegistryCheck.ID, ExternalConsistencyCheck.ID, PopulationConsistencyCheck.ID);
 
     private QualityChecks() {
     }
@@ -39,8 +48,13 @@ public final class QualityChecks {
         }
         all.add(new ConsistencyOverTimeCheck());
         all.add(new InternalConsistencyCheck());
-        // Geographic (org.santeatlas.quality.geo), registry (.registry) and validation-rule (.validation)
-        // checks are added here, one line each.
+        all.add(new ValidationRuleCheck());
+        all.add(new FacilityLocationCheck());
+        all.add(new NearDuplicateCheck());
+        all.add(new AreaCoverageCheck());
+        all.add(new RegistryCheck());
+        all.add(new ExternalConsistencyCheck());
+        all.add(new PopulationConsistencyCheck());
         return all;
     }
 
