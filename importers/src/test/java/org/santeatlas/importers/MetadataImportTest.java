@@ -86,6 +86,25 @@ class MetadataImportTest {
     }
 
     @Test
+    void metadataWithoutAGeometryKeepsTheShapeABoundaryFileAttached() throws Exception {
+        importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        try (Statement st = workspace.connection().createStatement()) {
+            // As a boundary import would: a shape DHIS2 does not have.
+            st.executeUpdate("UPDATE ORG_UNIT SET GEOMETRY = ST_GeomFromText('POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))', 4326)"
+                    + " WHERE UID = 'PaysFictif1'");
+        }
+        ImportResult again = importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        assertThat(again.changedNothing()).isTrue();
+        assertThat(scalar("SELECT ST_AsText(GEOMETRY) FROM ORG_UNIT WHERE UID = 'PaysFictif1'"))
+                .isEqualTo("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))");
+        // A geometry in the metadata still replaces the stored one.
+        ImportResult moved = importText("m3.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}")
+                .replace("[5.2689,14.8903]", "[5.3,14.9]"));
+        assertThat(moved.counts().updatedCount()).isEqualTo(1);
+        assertThat(scalar("SELECT ST_AsText(GEOMETRY) FROM ORG_UNIT WHERE UID = 'CsiTahoua01'")).isEqualTo("POINT (5.3 14.9)");
+    }
+
+    @Test
     void objectsWithoutIdAreRejectedAndUnknownMembersReported() throws Exception {
         ImportResult r = importText("m.json", """
                 {"organisationUnits": [{"name": "Sans identifiant"}, {"id": "PaysFictif1", "name": "Pays"}],

@@ -245,8 +245,12 @@ public final class MetadataJsonImporter implements Importer {
         private int upsert(String table, String uid, String[] columns, Object... values) throws SQLException {
             RowUpserter u = upserters.get(table);
             if (u == null) {
+                // An org unit's path and level are derived when a file omits them; its geometry may come from a
+                // boundary file (santeatlas import of GeoJSON/Shapefile boundaries) that DHIS2 does not have:
+                // metadata without a geometry keeps the stored one.
                 u = new RowUpserter(c, table, context.batchId(),
-                        table.equals("ORG_UNIT") ? java.util.Set.of("PATH", "LEVEL") : java.util.Set.of(), columns);
+                        table.equals("ORG_UNIT") ? java.util.Set.of("PATH", "LEVEL", "GEOMETRY") : java.util.Set.of(),
+                        columns);
                 upserters.put(table, u);
             }
             RowUpserter.Row row = u.upsert(uid, values);
