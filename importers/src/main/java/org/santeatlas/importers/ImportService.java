@@ -270,8 +270,8 @@ public final class ImportService {
         }
         if (format == null) {
             return failed(file, null, Problem.of(name, 1, 0, "import.unknownFormat",
-                    "format not recognised (expected DHIS2 JSON, XML or CSV, a facility registry or a localities CSV);"
-                            + " use --format to choose one"));
+                    "format not recognised (expected a DHIS2 export: metadata, data values, ADX, analytics; a facility"
+                            + " registry, boundaries, localities, survey or climate file); use --format to choose one"));
         }
         List<Problem> problems = new ArrayList<>();
         List<ImportReport> reports = new ArrayList<>();
