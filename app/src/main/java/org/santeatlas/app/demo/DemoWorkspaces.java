@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.santeatlas.core.workspace.AccessMode;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.core.workspace.WorkspaceException;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.ImportProgress;
 import org.santeatlas.importers.ImportResult;
@@ -36,11 +38,21 @@ public final class DemoWorkspaces {
         return Workspace.fileFor(dir.resolve(WORKSPACE_NAME));
     }
 
-    /** The demo workspace in {@code dir}, built first if it does not exist yet. */
+    /**
+     * The demo workspace in {@code dir}, built first if it does not exist yet, and rebuilt when the one
+     * there cannot be opened by this build (made by another version, damaged): it is generated data, and
+     * a trainer's one click must open a demo. A demo open in another program is left alone.
+     */
     public static Path ensure(Path dir, Consumer<String> progress) throws IOException {
         Path file = workspaceFile(dir);
         if (Files.exists(file)) {
-            return file;
+            try (Workspace existing = Workspace.open(file, AccessMode.READ_WRITE)) {
+                return file;
+            } catch (WorkspaceException e) {
+                if (e.reason() == WorkspaceException.Reason.LOCKED) {
+                    throw e;
+                }
+            }
         }
         return build(dir, DemoSize.DEMO, DemoGenerator.DEFAULT_SEED, progress).workspace();
     }

@@ -356,6 +356,11 @@ public final class Workspace implements AutoCloseable {
     private static void migrate(Path file) {
         try {
             flyway(file).migrate();
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            // Same version numbers, different migrations: a workspace of a development build. Refused
+            // before any migration runs, rather than "repaired" into a schema nobody wrote.
+            throw new WorkspaceException(WorkspaceException.Reason.INCOMPATIBLE, file,
+                    "Cannot open the workspace " + file + ": " + e.getMessage(), e);
         } catch (FlywayException e) {
             throw new WorkspaceException(WorkspaceException.Reason.STORAGE, file,
                     "Cannot upgrade the workspace " + file + ": " + e.getMessage(), e);

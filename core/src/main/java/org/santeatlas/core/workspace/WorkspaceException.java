@@ -17,6 +17,8 @@ public final class WorkspaceException extends RuntimeException {
         NEWER_VERSION,
         LOCKED,
         READ_ONLY,
+        /** Its schema history differs from this build's migrations (a development build made it). */
+        INCOMPATIBLE,
         STORAGE
     }
 

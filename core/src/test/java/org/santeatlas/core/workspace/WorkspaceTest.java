@@ -131,6 +131,22 @@ class WorkspaceTest {
     }
 
     @Test
+    void openRefusesAWorkspaceWhoseMigrationsDifferFromThisBuilds() throws Exception {
+        try (Workspace ws = Workspace.create(dir.resolve("dev"));
+             Statement st = ws.connection().createStatement()) {
+            // As a development build with another V1 and one migration less would have left it: opening it
+            // upgrades it, and Flyway finds that its V1 is not this build's.
+            st.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
+            st.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '"
+                    + Workspace.latestSchemaVersion() + "'");
+        }
+        assertThatThrownBy(() -> Workspace.open(dir.resolve("dev"), AccessMode.READ_WRITE))
+                .isInstanceOf(WorkspaceException.class)
+                .satisfies(e -> assertThat(((WorkspaceException) e).reason())
+                        .isEqualTo(WorkspaceException.Reason.INCOMPATIBLE));
+    }
+
+    @Test
     void openMigratesAWorkspaceFromAnOlderSchema() throws Exception {
         Path file = workspaceAtSchemaVersion1("old");
         assertThat(Workspace.latestSchemaVersion()).isGreaterThan(1);
