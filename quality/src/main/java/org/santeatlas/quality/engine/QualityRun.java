@@ -35,6 +35,8 @@ public final class QualityRun {
     private final QualityParameters parameters;
     private final RunProgress progress;
     private boolean store = true;
+    /** Seconds spent per stage of the last {@link #execute()}, in order (see {@link #timings()}). */
+    private final java.util.Map<String, Double> timings = new java.util.LinkedHashMap<>();
 
     public QualityRun(Connection connection, List<QualityCheck> checks, QualityParameters parameters,
                       RunProgress progress) {
@@ -50,11 +52,27 @@ public final class QualityRun {
         return this;
     }
 
+    /**
+     * Wall-clock seconds of each stage of the last {@link #execute()}: {@code metadata}, each check by id
+     * (a series check: its own work on the series plus its {@code finish}), {@code series-read} (reading
+     * and decoding the values), {@code scorecard}, {@code store}. For benchmarks and logs.
+     */
+    public java.util.Map<String, Double> timings() {
+        return java.util.Collections.unmodifiableMap(timings);
+    }
+
+    private void time(String stage, long since) {
+        timings.merge(stage, (System.nanoTime() - since) / 1e9, Double::sum);
+    }
+
     public RunResult execute() throws SQLException {
+        timings.clear();
         OffsetDateTime started = OffsetDateTime.now();
         QualityContext context = new QualityContext(connection, parameters);
         List<Finding> findings = new ArrayList<>();
+        long t0 = System.nanoTime();
         context.metadata();
+        time("metadata", t0);
         List<SeriesCheck> seriesChecks = new ArrayList<>();
         List<QualityCheck> others = new ArrayList<>();
         for (QualityCheck c : checks) {
@@ -70,14 +88,20 @@ public final class QualityRun {
         for (QualityCheck c : others) {
             cancelled();
             progress.update(c.id(), done / units);
+            long t = System.nanoTime();
             c.run(context, findings::add);
+            time(c.id(), t);
             done++;
         }
         if (!seriesChecks.isEmpty()) {
             List<SeriesCheck.Pass> passes = new ArrayList<>();
-            for (SeriesCheck s : seriesChecks) {
-                passes.add(s.begin(context, findings::add));
+            long[] spent = new long[seriesChecks.size()];
+            for (int k = 0; k < seriesChecks.size(); k++) {
+                long t = System.nanoTime();
+                passes.add(seriesChecks.get(k).begin(context, findings::add));
+                spent[k] += System.nanoTime() - t;
             }
+            long passStart = System.nanoTime();
             long total = seriesCount();
             double span = seriesChecks.size() + 1;
             MonthlySeries series = new MonthlySeries(context.metadata());
@@ -89,26 +113,40 @@ public final class QualityRun {
                         progress.update("series", (done + span * n / Math.max(1, total)) / units);
                     }
                     if (series.load(reader)) {
-                        for (SeriesCheck.Pass p : passes) {
-                            p.accept(series);
+                        for (int k = 0; k < passes.size(); k++) {
+                            long t = System.nanoTime();
+                            passes.get(k).accept(series);
+                            spent[k] += System.nanoTime() - t;
                         }
                     }
                 }
             }
-            for (SeriesCheck.Pass p : passes) {
+            long checksInPass = 0;
+            for (long x : spent) {
+                checksInPass += x;
+            }
+            timings.merge("series-read", (System.nanoTime() - passStart - checksInPass) / 1e9, Double::sum);
+            for (int k = 0; k < passes.size(); k++) {
                 cancelled();
-                p.finish();
+                long t = System.nanoTime();
+                passes.get(k).finish();
+                spent[k] += System.nanoTime() - t;
+                timings.merge(seriesChecks.get(k).id(), spent[k] / 1e9, Double::sum);
             }
             done += span;
         }
         cancelled();
+        long ts = System.nanoTime();
         Scorecard scorecard = Scorecard.of(context.tallies(), context.metadata());
+        time("scorecard", ts);
         OffsetDateTime finished = OffsetDateTime.now();
         List<String> ids = checks.stream().map(QualityCheck::id).toList();
         OptionalInt runId = OptionalInt.empty();
         if (store) {
             progress.update("store", done / units);
+            long t = System.nanoTime();
             runId = OptionalInt.of(new QualityRunStore(connection).save(started, finished, ids, parameters, findings));
+            time("store", t);
         }
         progress.update("done", 1);
         return new RunResult(runId, started, finished, ids, parameters, findings, scorecard);
