@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@link Registrations} (complete data set registrations). Checks also add their pass/total counts to
  * {@link #tallies()}, from which the run builds its scorecard.
  *
- * <p>One thread at a time, like the connection.
+ * <p>The lookups are loaded under a lock, so that checks running on two threads share one copy; the
+ * connection and the tallies are for the run's own thread.
  */
 public final class QualityContext {
 
@@ -20,6 +21,13 @@ public final class QualityContext {
     private final ScoreTallies tallies = new ScoreTallies();
     private WorkspaceMetadata metadata;
     private Registrations registrations;
+    private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
+
+    /** Reads a lookup from the workspace (see {@link #shared}). */
+    @FunctionalInterface
+    public interface Loader<T> {
+        T load(Connection connection) throws SQLException;
+    }
 
     public QualityContext(Connection connection, QualityParameters parameters) {
         this.connection = Objects.requireNonNull(connection);
@@ -35,7 +43,7 @@ public final class QualityContext {
     }
 
     /** The workspace's metadata and the run's range, read on first use. */
-    public WorkspaceMetadata metadata() throws SQLException {
+    public synchronized WorkspaceMetadata metadata() throws SQLException {
         if (metadata == null) {
             metadata = WorkspaceMetadata.load(connection, parameters.from(), parameters.to());
         }
@@ -43,11 +51,24 @@ public final class QualityContext {
     }
 
     /** The complete data set registrations within the run's range, read on first use. */
-    public Registrations registrations() throws SQLException {
+    public synchronized Registrations registrations() throws SQLException {
         if (registrations == null) {
             registrations = Registrations.load(connection, metadata());
         }
         return registrations;
+    }
+
+    /**
+     * A lookup of type {@code type} that several checks use (the org-unit tree with its geometries...),
+     * read with {@code loader} on first use and then shared by every check of the run.
+     */
+    public synchronized <T> T shared(Class<T> type, Loader<T> loader) throws SQLException {
+        Object x = shared.get(type);
+        if (x == null) {
+            x = java.util.Objects.requireNonNull(loader.load(connection));
+            shared.put(type, x);
+        }
+        return type.cast(x);
     }
 
     /** Pass/total counts per district and dimension: the scorecard's cells. */

@@ -154,7 +154,9 @@ public final class QualityRun {
 
     private long seriesCount() throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM DATA_VALUE_SERIES WHERE VALUE_COUNT > 0")) {
+             // Every series, empty ones too: H2 answers a bare COUNT(*) from the table's size, whereas a
+             // WHERE clause scans every row, values included (a third of a read of the values).
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM DATA_VALUE_SERIES")) {
             rs.next();
             return rs.getLong(1);
         }
