@@ -47,7 +47,8 @@ import org.santeatlas.testdata.DemoSize;
  * neither finds the values already in H2's page cache: the floor opens it, decodes every live value of every
  * series with {@link SeriesReader} and touches it; the run opens it and executes the default run, findings
  * saved. Closing is not timed for either. After a warm-up round (JIT), each round measures both; the medians
- * of ROUNDS rounds (default 5) are printed with the median time of each stage of the run. Each round's stored
+ * of ROUNDS rounds (default 5) are printed with the median time of each stage of the run, and the process
+ * CPU time of both (on a machine shared with other work, wall-clock times swing; CPU times less). Each round's stored
  * run is deleted afterwards (untimed) so that every round writes into the same table.
  *
  * <p>The findings of the last round go to {@code DIR/findings.tsv} (sorted, one per line, every field), so
@@ -69,31 +70,42 @@ public final class QualityBenchmark {
 
         double[] read = new double[rounds];
         double[] run = new double[rounds];
+        double[] readCpu = new double[rounds];
+        double[] runCpu = new double[rounds];
         Map<String, double[]> stages = new LinkedHashMap<>();
         long values = 0;
         RunResult last = null;
         for (int i = 0; i <= rounds; i++) {
             // Round 0 warms the JIT for both measures and is not counted.
+            long c = cpu();
             long t = System.nanoTime();
             try (Workspace ws = Workspace.open(file, AccessMode.READ_ONLY)) {
                 values = readAll(ws.connection());
                 t = System.nanoTime() - t;
+                c = cpu() - c;
             }
             double r = t / 1e9;
+            double rc = c / 1e9;
             QualityRun quality;
+            c = cpu();
             t = System.nanoTime();
             try (Workspace ws = Workspace.open(file, AccessMode.READ_WRITE)) {
                 quality = new QualityRun(ws.connection(), QualityChecks.defaults(), QualityParameters.DEFAULTS,
                         RunProgress.NONE);
                 last = quality.execute();
                 t = System.nanoTime() - t;
+                c = cpu() - c;
             }
             double q = t / 1e9;
+            double qc = c / 1e9;
             deleteRuns(file);
-            System.out.printf(Locale.ROOT, "round %d: read %.2f s, quality run %.2f s (ratio %.2f)%n", i, r, q, q / r);
+            System.out.printf(Locale.ROOT, "round %d: read %.2f s (cpu %.2f s), quality run %.2f s (cpu %.2f s),"
+                    + " ratio %.2f%n", i, r, rc, q, qc, q / r);
             if (i > 0) {
                 read[i - 1] = r;
                 run[i - 1] = q;
+                readCpu[i - 1] = rc;
+                runCpu[i - 1] = qc;
                 for (Map.Entry<String, Double> e : quality.timings().entrySet()) {
                     stages.computeIfAbsent(e.getKey(), k -> new double[rounds])[i - 1] = e.getValue();
                 }
@@ -118,6 +130,9 @@ public final class QualityBenchmark {
         System.out.printf(Locale.ROOT, "sequential read of every value (floor), median of %d: %.2f s%n", rounds, r);
         System.out.printf(Locale.ROOT, "full quality run, median of %d:                     %.2f s%n", rounds, q);
         System.out.printf(Locale.ROOT, "ratio run / read:                                  %.2f (target ≤ 2)%n", q / r);
+        System.out.printf(Locale.ROOT, "process CPU time (all threads, GC included): read %.2f s, run %.2f s, ratio %.2f"
+                + " (load-independent check of the wall-clock figures on a shared machine)%n", median(readCpu),
+                median(runCpu), median(runCpu) / median(readCpu));
     }
 
     /** Generates the country and imports it into {@code DIR/quality-SIZE-all.mv.db} unless already there. */
@@ -140,6 +155,12 @@ public final class QualityBenchmark {
         }
         System.out.printf(Locale.ROOT, "workspace ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, file);
         return file;
+    }
+
+    /** CPU time of the whole JVM so far, nanoseconds (every thread, GC and H2's writer included). */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Every live value of every series once, decoded and touched: the floor of any check; returns how many. */
