@@ -38,6 +38,15 @@ public final class ScoreTallies {
         t.total += total;
     }
 
+    /** Adds every count of {@code other}, in its order. */
+    public void addAll(ScoreTallies other) {
+        for (Map.Entry<Integer, Map<Dimension, Tally>> d : other.cells.entrySet()) {
+            for (Map.Entry<Dimension, Tally> t : d.getValue().entrySet()) {
+                add(d.getKey(), t.getKey(), t.getValue().passed, t.getValue().total);
+            }
+        }
+    }
+
     /** District id → dimension → counts. */
     public Map<Integer, Map<Dimension, Tally>> cells() {
         return cells;

@@ -73,6 +73,20 @@ public final class IndicatorCompletenessCheck implements SeriesCheck {
         return List.copyOf(rows);
     }
 
+    /** The months (relative to the first) a facility reported a data set for, cached by (data set, org unit). */
+    private static BitSet reportedMonths(Registrations reg, int ds, int ou, int span, int[] periodOfMonth,
+                                         Map<Long, BitSet> cache) {
+        return cache.computeIfAbsent(((long) ds << 32) | ou, k -> {
+            BitSet b = new BitSet(span);
+            for (int r = 0; r < span; r++) {
+                if (periodOfMonth[r] >= 0 && reg.received(ds, ou, periodOfMonth[r])) {
+                    b.set(r);
+                }
+            }
+            return b;
+        });
+    }
+
     @Override
     public Pass begin(QualityContext context, Consumer<Finding> findings) throws SQLException {
         rows.clear();
@@ -121,6 +135,10 @@ public final class IndicatorCompletenessCheck implements SeriesCheck {
                 }
                 // (data element, district) → {expected, present}
                 Map<Long, long[]> cells = new TreeMap<>();
+                // (data set, org unit) → months it was reported for, relative to the first month; computed once
+                // per facility and data set, not once per data element.
+                Map<Long, BitSet> monthsReported = new HashMap<>();
+                BitSet reported = new BitSet(span);
                 for (var e : months.entrySet()) {
                     int de = (int) (e.getKey() >>> 32);
                     int ou = (int) (long) e.getKey();
@@ -132,21 +150,14 @@ public final class IndicatorCompletenessCheck implements SeriesCheck {
                         expected = have.cardinality();
                         present = expected;
                     } else {
-                        for (int r = 0; r < span; r++) {
-                            boolean reported = false;
-                            if (periodOfMonth[r] >= 0) {
-                                for (int ds : sets) {
-                                    if (reg.received(ds, ou, periodOfMonth[r])) {
-                                        reported = true;
-                                        break;
-                                    }
-                                }
-                            }
-                            if (reported) {
-                                expected++;
-                                present += have.get(r) ? 1 : 0;
-                            }
+                        // Months reported for any data set holding the element: expected; of those, with a value.
+                        reported.clear();
+                        for (int ds : sets) {
+                            reported.or(reportedMonths(reg, ds, ou, span, periodOfMonth, monthsReported));
                         }
+                        expected = reported.cardinality();
+                        reported.and(have);
+                        present = reported.cardinality();
                     }
                     int district = md.ancestorAt(ou, p.districtLevel());
                     long[] c = cells.computeIfAbsent(((long) de << 32) | district, k -> new long[2]);

@@ -50,7 +50,7 @@ public final class AreaCoverageCheck implements QualityCheck {
 
     @Override
     public void run(QualityContext context, Consumer<Finding> findings) throws SQLException {
-        OrgUnits tree = OrgUnits.load(context.connection());
+        OrgUnits tree = context.shared(OrgUnits.class, OrgUnits::load);
         Map<Integer, List<Unit>> byLevel = new TreeMap<>();
         for (Unit u : tree.all()) {
             if (u.hasPolygon()) {

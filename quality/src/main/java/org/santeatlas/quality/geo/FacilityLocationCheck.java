@@ -61,7 +61,7 @@ public final class FacilityLocationCheck implements QualityCheck {
 
     @Override
     public void run(QualityContext context, Consumer<Finding> findings) throws SQLException {
-        OrgUnits tree = OrgUnits.load(context.connection());
+        OrgUnits tree = context.shared(OrgUnits.class, OrgUnits::load);
         double tolerance = context.parameters().locationToleranceMetres();
         Geometry country = tree.countryOutline();
         PreparedGeometry preparedCountry = country == null ? null : PreparedGeometryFactory.prepare(country);

@@ -45,7 +45,7 @@ public final class NearDuplicateCheck implements QualityCheck {
 
     @Override
     public void run(QualityContext context, Consumer<Finding> findings) throws SQLException {
-        OrgUnits tree = OrgUnits.load(context.connection());
+        OrgUnits tree = context.shared(OrgUnits.class, OrgUnits::load);
         double maxMetres = context.parameters().duplicateDistanceMetres();
         double minSimilarity = context.parameters().duplicateNameSimilarity();
         Map<Integer, Long> valueCounts = valueCounts(context);

@@ -49,7 +49,7 @@ public final class OutlierStatistics {
             return Double.NaN;
         }
         System.arraycopy(x, 0, work, 0, n);
-        Arrays.sort(work, 0, n);
+        sort(work, n);
         return (n & 1) == 1 ? work[n / 2] : (work[n / 2 - 1] + work[n / 2]) / 2;
     }
 
@@ -61,8 +61,37 @@ public final class OutlierStatistics {
         for (int i = 0; i < n; i++) {
             work[i] = Math.abs(x[i] - median);
         }
-        Arrays.sort(work, 0, n);
+        sort(work, n);
         return (n & 1) == 1 ? work[n / 2] : (work[n / 2 - 1] + work[n / 2]) / 2;
+    }
+
+    /**
+     * Sorts the first n values as {@link Arrays#sort(double[], int, int)} does. The medians of the seasonal
+     * method are of a handful of values (the same months of other years), millions of them in a national run:
+     * a plain insertion sort does those without the library's set-up; NaN and −0.0, which the library orders
+     * specially, and long arrays go to the library.
+     */
+    static void sort(double[] a, int n) {
+        if (n > 32) {
+            Arrays.sort(a, 0, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            double v = a[i];
+            if (v != v || (v == 0 && Double.doubleToRawLongBits(v) != 0)) {
+                Arrays.sort(a, 0, n);
+                return;
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            double v = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
     }
 
     /** Mean absolute deviation from {@code median}. */

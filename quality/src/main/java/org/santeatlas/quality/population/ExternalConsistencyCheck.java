@@ -80,7 +80,7 @@ public final class ExternalConsistencyCheck implements QualityCheck {
                     continue;
                 }
                 if (tree == null) {
-                    tree = OrgUnits.load(c);
+                    tree = context.shared(OrgUnits.class, OrgUnits::load);
                     localities = PopulationData.localities(c, tree);
                     periods = PeriodIndex.load(c);
                 }

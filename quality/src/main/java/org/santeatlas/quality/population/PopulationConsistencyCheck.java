@@ -89,7 +89,7 @@ public final class PopulationConsistencyCheck implements QualityCheck {
         if (populations.isEmpty() && births.isEmpty()) {
             return;
         }
-        OrgUnits tree = OrgUnits.load(c);
+        OrgUnits tree = context.shared(OrgUnits.class, OrgUnits::load);
         PeriodIndex periods = PeriodIndex.load(c);
         Map<Integer, TreeMap<Integer, Double>> localities = PopulationData.localities(c, tree);
         for (Element e : populations) {

@@ -51,7 +51,7 @@ public final class RegistryCheck implements QualityCheck {
 
     @Override
     public void run(QualityContext context, Consumer<Finding> findings) throws SQLException {
-        OrgUnits tree = OrgUnits.load(context.connection());
+        OrgUnits tree = context.shared(OrgUnits.class, OrgUnits::load);
         List<RegistryRecord> records = RegistryRecord.load(context.connection());
         if (records.isEmpty()) {
             return;

@@ -2,11 +2,8 @@ package org.santeatlas.quality.reporting;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.santeatlas.core.period.Period;
 import org.santeatlas.quality.Dimension;
@@ -121,8 +118,27 @@ public final class ReportingCheck implements QualityCheck {
             periodIds[k] = md.periodId(periods.get(k).iso()).orElse(-1);
         }
         long wholeDays = (long) Math.floor(ds.timelyDays());
-        // (unit, year) → {expected, received, on time}
-        Map<Long, long[]> rollup = new HashMap<>();
+        // Per period, computed once rather than per facility: dates, deadline, year slot.
+        int n = periods.size();
+        LocalDate[] starts = new LocalDate[n];
+        LocalDate[] ends = new LocalDate[n];
+        LocalDate[] deadlines = new LocalDate[n];
+        long[] deadlineDays = new long[n];
+        int firstYear = periods.get(0).startDate().getYear();
+        int years = periods.get(n - 1).startDate().getYear() - firstYear + 1;
+        int[] yearSlot = new int[n];
+        for (int k = 0; k < n; k++) {
+            Period period = periods.get(k);
+            starts[k] = period.startDate();
+            ends[k] = period.endDate();
+            deadlines[k] = period.endDate().plusDays(wholeDays);
+            deadlineDays[k] = deadlines[k].toEpochDay();
+            yearSlot[k] = period.startDate().getYear() - firstYear;
+        }
+        // (unit, year) → {expected, received, on time}, dense: unit id × year slot × 3 (the tree is small:
+        // tens of thousands of units at most, a few years).
+        long[] rollup = new long[md.orgUnitIdLimit() * years * 3];
+        boolean[] touched = new boolean[md.orgUnitIdLimit() * years];
         for (int ou : ds.orgUnits()) {
             if (!md.isOrgUnit(ou)) {
                 continue;
@@ -135,30 +151,29 @@ public final class ReportingCheck implements QualityCheck {
             long onTime = 0;
             int runStart = -1;
             int runLength = 0;
-            for (int k = 0; k < periods.size(); k++) {
-                Period period = periods.get(k);
-                if (!md.isOpen(ou, period.startDate(), period.endDate())) {
+            for (int k = 0; k < n; k++) {
+                if (!md.isOpen(ou, starts[k], ends[k])) {
                     runLength = interrupted(md, p, ds, ou, periods, runStart, runLength, false, findings);
                     continue;
                 }
                 expected++;
-                long[] cell = null;
-                int year = period.startDate().getYear();
-                boolean got = periodIds[k] >= 0 && reg.received(ds.id(), ou, periodIds[k]);
+                int day = periodIds[k] >= 0 ? reg.registeredDay(ds.id(), ou, periodIds[k]) : Integer.MIN_VALUE;
+                boolean got = periodIds[k] >= 0 && (day != Integer.MIN_VALUE || reg.received(ds.id(), ou, periodIds[k]));
                 boolean timely = false;
                 if (got) {
                     received++;
                     runLength = interrupted(md, p, ds, ou, periods, runStart, runLength, false, findings);
-                    LocalDate day = reg.registered(ds.id(), ou, periodIds[k]);
-                    LocalDate deadline = period.endDate().plusDays(wholeDays);
-                    timely = day == null || !day.isAfter(deadline);
+                    timely = day == Integer.MIN_VALUE || day <= deadlineDays[k];
                     if (timely) {
                         onTime++;
                     } else {
-                        long late = ChronoUnit.DAYS.between(deadline, day);
+                        Period period = periods.get(k);
+                        LocalDate registered = LocalDate.ofEpochDay(day);
+                        LocalDate deadline = deadlines[k];
+                        long late = day - deadlineDays[k];
                         findings.accept(Findings.of(LATE, Dimension.TIMELINESS, Severity.LOW, uid, null, null,
-                                period.iso(), day.toString(), "≤ " + deadline, late, "registration date",
-                                "reporting.late", name, ds.name(), period.iso(), day.toString(), late,
+                                period.iso(), registered.toString(), "≤ " + deadline, late, "registration date",
+                                "reporting.late", name, ds.name(), period.iso(), registered.toString(), late,
                                 deadline.toString()));
                     }
                 } else {
@@ -166,15 +181,17 @@ public final class ReportingCheck implements QualityCheck {
                         runStart = k;
                     }
                     runLength++;
+                    Period period = periods.get(k);
                     findings.accept(Findings.of(MISSING, Dimension.COMPLETENESS, Severity.LOW, uid, null, null,
                             period.iso(), "0", "1", 1, "complete data set registrations", "reporting.missing", name,
                             ds.name(), period.iso()));
                 }
                 for (int u = ou; u > 0; u = md.parent(u)) {
-                    cell = rollup.computeIfAbsent(((long) u << 16) | year, x -> new long[3]);
-                    cell[0]++;
-                    cell[1] += got ? 1 : 0;
-                    cell[2] += timely ? 1 : 0;
+                    int cell = u * years + yearSlot[k];
+                    touched[cell] = true;
+                    rollup[3 * cell]++;
+                    rollup[3 * cell + 1] += got ? 1 : 0;
+                    rollup[3 * cell + 2] += timely ? 1 : 0;
                 }
             }
             interrupted(md, p, ds, ou, periods, runStart, runLength, true, findings);
@@ -183,7 +200,7 @@ public final class ReportingCheck implements QualityCheck {
                 context.tallies().add(district, Dimension.TIMELINESS, onTime, received);
             }
         }
-        rates(md, p, ds, rollup, findings);
+        rates(md, p, ds, rollup, touched, firstYear, years, findings);
     }
 
     /**
@@ -210,17 +227,19 @@ public final class ReportingCheck implements QualityCheck {
     }
 
     /** Flags the health areas, districts, regions and the country below the thresholds, per year. */
-    private static void rates(WorkspaceMetadata md, QualityParameters p, DataSet ds, Map<Long, long[]> rollup,
-                              Consumer<Finding> findings) {
-        List<Long> keys = new ArrayList<>(rollup.keySet());
-        keys.sort(null);
-        for (long key : keys) {
-            int unit = (int) (key >>> 16);
-            int year = (int) (key & 0xFFFF);
+    private static void rates(WorkspaceMetadata md, QualityParameters p, DataSet ds, long[] rollup, boolean[] touched,
+                              int firstYear, int years, Consumer<Finding> findings) {
+        // Unit id order, then year: the order of the findings.
+        for (int cell = 0; cell < touched.length; cell++) {
+            if (!touched[cell]) {
+                continue;
+            }
+            int unit = cell / years;
+            int year = firstYear + cell % years;
             if (md.level(unit) >= md.facilityLevel()) {
                 continue; // facilities: their missing and late reports are reported one by one
             }
-            long[] c = rollup.get(key);
+            long[] c = {rollup[3 * cell], rollup[3 * cell + 1], rollup[3 * cell + 2]};
             String uid = md.orgUnitUid(unit);
             String name = md.orgUnitName(unit);
             double completeness = (double) c[1] / c[0];

@@ -94,7 +94,110 @@ public final class ValidationRuleCheck implements QualityCheck {
     private record Side(Expression expression, String description, MissingValueStrategy strategy, int[] slots) {
     }
 
-    private record Cell(int orgUnit, Period period) {
+    /** An org unit × rule period where values were found: their sums per AOC (-1: items with a fixed AOC). */
+    private static final class Cell {
+        final int orgUnit;
+        final Period period;
+        /** The period's rank among the type's periods (chronological), to sort cells without comparing periods. */
+        int periodRank;
+        String orgUnitUid;
+        final Map<Integer, double[]> byAoc = new HashMap<>();
+
+        Cell(int orgUnit, Period period) {
+            this.orgUnit = orgUnit;
+            this.period = period;
+        }
+
+        Period period() {
+            return period;
+        }
+
+        int orgUnit() {
+            return orgUnit;
+        }
+    }
+
+    /** The cells of one period type, found by org unit then by the index of the rule period. */
+    private static final class TypeCells {
+        final PeriodType type;
+        final List<Period> periods = new ArrayList<>();
+        final Map<Period, Integer> periodIndex = new HashMap<>();
+        /** Rule-period index of each stored PERIOD.ID: -2 not yet looked at, -1 none (longer, or straddling). */
+        int[] slotOfPeriodId = new int[0];
+        final Map<Integer, Cell[]> byOrgUnit = new HashMap<>();
+
+        TypeCells(PeriodType type) {
+            this.type = type;
+        }
+
+        int slot(int periodId, PeriodIndex index) {
+            if (periodId < 0) {
+                return -1;
+            }
+            if (periodId >= slotOfPeriodId.length) {
+                int old = slotOfPeriodId.length;
+                slotOfPeriodId = Arrays.copyOf(slotOfPeriodId, Math.max(periodId + 1, old * 2));
+                Arrays.fill(slotOfPeriodId, old, slotOfPeriodId.length, -2);
+            }
+            int s = slotOfPeriodId[periodId];
+            if (s == -2) {
+                Period p = rulePeriod(type, index.period(periodId));
+                if (p == null) {
+                    s = -1;
+                } else {
+                    Integer known = periodIndex.get(p);
+                    if (known == null) {
+                        known = periods.size();
+                        periods.add(p);
+                        periodIndex.put(p, known);
+                    }
+                    s = known;
+                }
+                slotOfPeriodId[periodId] = s;
+            }
+            return s;
+        }
+
+        Cell[] cellsOf(int orgUnit) {
+            Cell[] cells = byOrgUnit.get(orgUnit);
+            if (cells == null || cells.length < periods.size()) {
+                Cell[] grown = new Cell[Math.max(periods.size(), 16)];
+                if (cells != null) {
+                    System.arraycopy(cells, 0, grown, 0, cells.length);
+                }
+                cells = grown;
+                byOrgUnit.put(orgUnit, cells);
+            }
+            return cells;
+        }
+
+        /** Every cell, ordered by period then org unit UID (the order of the findings). */
+        List<Cell> sorted(Lookup lookup) {
+            Integer[] order = new Integer[periods.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparing(periods::get));
+            int[] rank = new int[order.length];
+            for (int r = 0; r < order.length; r++) {
+                rank[order[r]] = r;
+            }
+            List<Cell> out = new ArrayList<>();
+            for (Map.Entry<Integer, Cell[]> e : byOrgUnit.entrySet()) {
+                String uid = lookup.orgUnitUid(e.getKey());
+                for (int i = 0; i < e.getValue().length; i++) {
+                    Cell c = e.getValue()[i];
+                    if (c != null) {
+                        c.periodRank = rank[i];
+                        c.orgUnitUid = uid;
+                        out.add(c);
+                    }
+                }
+            }
+            out.sort(Comparator.<Cell>comparingInt(c -> c.periodRank).thenComparing(c -> c.orgUnitUid,
+                    Comparator.nullsFirst(Comparator.naturalOrder())));
+            return out;
+        }
     }
 
     @Override
@@ -141,11 +244,10 @@ public final class ValidationRuleCheck implements QualityCheck {
         }
         Period from = context.parameters().from().map(Period::parse).orElse(null);
         Period to = context.parameters().to().map(Period::parse).orElse(null);
-        Map<PeriodType, Map<Cell, Map<Integer, double[]>>> stores = read(context, lookup, slots);
+        Map<PeriodType, TypeCells> stores = read(context, lookup, slots);
         for (Map.Entry<PeriodType, List<Rule>> e : rules.entrySet()) {
-            Map<Cell, Map<Integer, double[]>> store = stores.getOrDefault(e.getKey(), Map.of());
-            List<Cell> cells = new ArrayList<>(store.keySet());
-            cells.sort(Comparator.comparing(Cell::period).thenComparing(c -> lookup.orgUnitUid(c.orgUnit())));
+            TypeCells store = stores.get(e.getKey());
+            List<Cell> cells = store == null ? List.of() : store.sorted(lookup);
             for (Cell cell : cells) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
@@ -154,7 +256,7 @@ public final class ValidationRuleCheck implements QualityCheck {
                         || (to != null && cell.period().startDate().isAfter(to.endDate()))) {
                     continue;
                 }
-                Map<Integer, double[]> byAoc = store.get(cell);
+                Map<Integer, double[]> byAoc = cell.byAoc;
                 double[] fixed = byAoc.get(-1);
                 Set<Integer> aocs = new LinkedHashSet<>(byAoc.keySet());
                 aocs.remove(-1);
@@ -199,11 +301,10 @@ public final class ValidationRuleCheck implements QualityCheck {
     }
 
     /** Every value of the data elements the rules use, summed per org unit × rule period × AOC × slot. */
-    private Map<PeriodType, Map<Cell, Map<Integer, double[]>>> read(QualityContext context, Lookup lookup,
+    private Map<PeriodType, TypeCells> read(QualityContext context, Lookup lookup,
             Map<PeriodType, List<Resolved>> slots) throws SQLException {
         PeriodIndex periods = PeriodIndex.load(context.connection());
-        Map<PeriodType, Map<Cell, Map<Integer, double[]>>> stores = new HashMap<>();
-        Map<Long, Period> rulePeriods = new HashMap<>();
+        Map<PeriodType, TypeCells> stores = new HashMap<>();
         Set<Integer> elements = new java.util.TreeSet<>();
         slots.values().forEach(l -> l.forEach(r -> elements.add(r.dataElement())));
         for (int de : elements) {
@@ -221,20 +322,30 @@ public final class ValidationRuleCheck implements QualityCheck {
                                 continue;
                             }
                             int key = item.aoc() >= 0 ? -1 : aoc;
-                            Map<Cell, Map<Integer, double[]>> store = stores.computeIfAbsent(type, t -> new HashMap<>());
+                            TypeCells store = stores.computeIfAbsent(type, TypeCells::new);
+                            Cell[] cells = null;
                             for (int i = 0; i < r.size(); i++) {
                                 double v = r.number(i);
                                 if (Double.isNaN(v)) {
                                     continue;
                                 }
-                                int pid = r.periodId(i);
-                                Period p = rulePeriods.computeIfAbsent(((long) type.ordinal() << 32) | pid,
-                                        x -> rulePeriod(type, periods.period(pid)));
-                                if (p == null) {
+                                int slot = store.slot(r.periodId(i), periods);
+                                if (slot < 0) {
                                     continue;
                                 }
-                                double[] values = store.computeIfAbsent(new Cell(r.orgUnitId(), p), c -> new HashMap<>())
-                                        .computeIfAbsent(key, a -> nanArray(typeSlots.size()));
+                                if (cells == null || slot >= cells.length) {
+                                    cells = store.cellsOf(r.orgUnitId());
+                                }
+                                Cell cell = cells[slot];
+                                if (cell == null) {
+                                    cell = new Cell(r.orgUnitId(), store.periods.get(slot));
+                                    cells[slot] = cell;
+                                }
+                                double[] values = cell.byAoc.get(key);
+                                if (values == null) {
+                                    values = nanArray(typeSlots.size());
+                                    cell.byAoc.put(key, values);
+                                }
                                 values[k] = Double.isNaN(values[k]) ? v : values[k] + v;
                             }
                         }
@@ -420,7 +531,7 @@ public final class ValidationRuleCheck implements QualityCheck {
         final Map<String, Integer> optionCombos = new HashMap<>();
         final Map<Integer, String> dataElementUids = new HashMap<>();
         final Map<Integer, String> optionComboUids = new HashMap<>();
-        final Map<Integer, String> orgUnitUids = new TreeMap<>();
+        final Map<Integer, String> orgUnitUids = new HashMap<>();
 
         Lookup(QualityContext context) throws SQLException {
             try (Statement st = context.connection().createStatement()) {

@@ -60,4 +60,24 @@ class OutlierStatisticsTest {
         assertThat(Explanations.cause(300, 155)).isEqualTo("generic");
         assertThat(Explanations.cause(1111, 500)).isEqualTo("generic"); // 11 is not near 500
     }
+
+    @Test
+    void theSmallArraySortOrdersAsArraysSortDoesNaNAndNegativeZeroIncluded() {
+        java.util.Random random = new java.util.Random(11);
+        double[] specials = {Double.NaN, -0.0, 0.0, -1, 1e300, Double.POSITIVE_INFINITY};
+        for (int round = 0; round < 20_000; round++) {
+            int n = random.nextInt(40);
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = random.nextInt(8) == 0 ? specials[random.nextInt(specials.length)] : random.nextInt(20);
+            }
+            double[] expected = a.clone();
+            java.util.Arrays.sort(expected);
+            OutlierStatistics.sort(a, n);
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.doubleToRawLongBits(a[i])).as("round %d index %d", round, i)
+                        .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+            }
+        }
+    }
 }
