@@ -17,7 +17,10 @@ public final class MapMessages {
 
     public MapMessages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("org.santeatlas.map.messages", locale);
+        // No fallback to the JVM's default locale: English asked on a French machine must be English (the
+        // base bundle), not French.
+        this.bundle = ResourceBundle.getBundle("org.santeatlas.map.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public Locale locale() {

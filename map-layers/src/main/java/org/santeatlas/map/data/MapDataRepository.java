@@ -102,12 +102,13 @@ public final class MapDataRepository {
     public FeatureSet boundaries(int level) throws SQLException {
         List<MapFeature> out = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(
-                "SELECT ID, UID, NAME, GEOMETRY FROM ORG_UNIT WHERE LEVEL = ? AND GEOMETRY IS NOT NULL ORDER BY NAME, UID")) {
+                "SELECT ID, UID, NAME, GEOMETRY, SHORT_NAME FROM ORG_UNIT WHERE LEVEL = ? AND GEOMETRY IS NOT NULL ORDER BY NAME, UID")) {
             st.setInt(1, level);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getObject(4) instanceof Geometry g && g instanceof Polygonal && !g.isEmpty()) {
-                        out.add(MapFeature.of(rs.getInt(1), rs.getString(2), rs.getString(3), WebMercator.project(g)));
+                        out.add(new MapFeature(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(5),
+                                WebMercator.project(g), null, Double.NaN));
                     }
                 }
             }
@@ -141,14 +142,14 @@ public final class MapDataRepository {
             }
         }
         List<MapFeature> out = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement("SELECT ID, UID, NAME, GEOMETRY FROM ORG_UNIT"
-                + " WHERE LEVEL = ? AND GEOMETRY IS NOT NULL AND CLOSED_DATE IS NULL ORDER BY NAME, UID")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT ID, UID, NAME, GEOMETRY, SHORT_NAME FROM"
+                + " ORG_UNIT WHERE LEVEL = ? AND GEOMETRY IS NOT NULL AND CLOSED_DATE IS NULL ORDER BY NAME, UID")) {
             st.setInt(1, level);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rs.getObject(4) instanceof Point p && !p.isEmpty()) {
                         int id = rs.getInt(1);
-                        out.add(new MapFeature(id, rs.getString(2), rs.getString(3), WebMercator.project(p),
+                        out.add(new MapFeature(id, rs.getString(2), rs.getString(3), rs.getString(5), WebMercator.project(p),
                                 typeOf.get(id), Double.NaN));
                     }
                 }
@@ -191,7 +192,7 @@ public final class MapDataRepository {
                 if (rs.getObject(4) instanceof Point p && !p.isEmpty()) {
                     long pop = rs.getLong(5);
                     double population = rs.wasNull() ? Double.NaN : pop;
-                    out.add(new MapFeature(rs.getInt(1), rs.getString(2), rs.getString(3), WebMercator.project(p), null,
+                    out.add(new MapFeature(rs.getInt(1), rs.getString(2), rs.getString(3), null, WebMercator.project(p), null,
                             population));
                 }
             }

@@ -32,16 +32,21 @@ public final class LabelPlacer {
         List<PlacedLabel>[] grid = new List[cols * rows];
         List<PlacedLabel> placed = new ArrayList<>();
         for (LabelCandidate c : order) {
-            TextBounds b = measure.measureText(c.text(), c.style());
+            String text = c.text();
+            TextBounds b = measure.measureText(text, c.style());
             if (c.maxWidthPx() > 0 && b.width() > c.maxWidthPx()) {
-                continue;
+                text = c.shortText();
+                b = measure.measureText(text, c.style());
+                if (b.width() > c.maxWidthPx()) {
+                    continue;
+                }
             }
             double pad = c.style().haloWidth() + GAP;
             double w = b.width() + 2 * pad;
             double h = b.height() + 2 * pad;
             for (double[] at : positions(c, b)) {
                 // at = baseline origin of the text
-                PlacedLabel p = new PlacedLabel(c, at[0], at[1], at[0] - pad, at[1] - b.ascent() - pad, w, h);
+                PlacedLabel p = new PlacedLabel(c, text, at[0], at[1], at[0] - pad, at[1] - b.ascent() - pad, w, h);
                 if (p.boxX() < 0 || p.boxY() < 0 || p.boxX() + w > width || p.boxY() + h > height) {
                     continue;
                 }

@@ -1,7 +1,7 @@
 package org.santeatlas.map.label;
 
-/** A label that found room: its baseline origin (x, y) and the box it reserves, screen pixels. */
-public record PlacedLabel(LabelCandidate candidate, double x, double y, double boxX, double boxY, double boxWidth,
+/** A label that found room: the text shown, its baseline origin (x, y) and the box it reserves, screen pixels. */
+public record PlacedLabel(LabelCandidate candidate, String text, double x, double y, double boxX, double boxY, double boxWidth,
         double boxHeight) {
 
     public boolean overlaps(PlacedLabel o) {

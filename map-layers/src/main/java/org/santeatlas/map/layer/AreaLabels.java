@@ -41,7 +41,7 @@ final class AreaLabels {
             }
             // Priority grows with the area's size on screen (log scale keeps it in a small int range).
             int priority = basePriority + (int) Math.round(10 * Math.log1p(g.getArea() / (v.resolution() * v.resolution())));
-            out.add(LabelCandidate.centered(areas.get(i).name(), v.screenX(c.x), v.screenY(c.y), priority, style,
+            out.add(LabelCandidate.centered(areas.get(i).name(), areas.get(i).shortName(), v.screenX(c.x), v.screenY(c.y), priority, style,
                     screenWidth * 0.95));
         }
     }

@@ -152,9 +152,9 @@ public final class FacilityLayer implements Layer {
             FacilityKind k = c == null ? FacilityKind.OTHER : kinds.getOrDefault(c, FacilityKind.OTHER);
             if (labelledKinds.contains(k)) {
                 Point p = (Point) facilities.get(i).world();
-                // Above every area label: a facility's name is what the reader looks for.
-                int priority = 1000 - rankOf(i);
-                out.add(LabelCandidate.besidePoint(facilities.get(i).name(), v.screenX(p.getX()), v.screenY(p.getY()),
+                // Below the area labels (base priority 100 in the composed maps): names of the areas come first.
+                int priority = 50 - rankOf(i);
+                out.add(LabelCandidate.besidePoint(facilities.get(i).shortName(), v.screenX(p.getX()), v.screenY(p.getY()),
                         priority, labels, symbolOf(i).size() / 2 + 2));
             }
         }

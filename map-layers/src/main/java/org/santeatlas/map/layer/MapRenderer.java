@@ -33,7 +33,7 @@ public final class MapRenderer {
         List<PlacedLabel> placed = LabelPlacer.place(candidates, painter, context.viewport().width(),
                 context.viewport().height());
         for (PlacedLabel p : placed) {
-            painter.drawText(p.candidate().text(), p.x(), p.y(), p.candidate().style());
+            painter.drawText(p.text(), p.x(), p.y(), p.candidate().style());
         }
         return placed;
     }

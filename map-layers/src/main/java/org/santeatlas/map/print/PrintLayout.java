@@ -114,16 +114,25 @@ public record PrintLayout(MapModel model, Envelope focus, String title, String s
                 pageHeight - MARGIN - srcb.descent(), SOURCE);
     }
 
-    /** The legends of the visible layers, top layer first (the reader looks at the theme first). */
+    /**
+     * The legends of the visible layers, bottom layer first (the theme, then facilities), then the rows of
+     * untitled legends — the boundary levels, finest first — gathered in one "boundaries" block.
+     */
     public List<Legend> legends() {
         List<Legend> out = new ArrayList<>();
-        List<MapModel.Entry> entries = new ArrayList<>(model.entries());
-        java.util.Collections.reverse(entries);
-        for (MapModel.Entry e : entries) {
+        List<Legend.Row> boundaries = new ArrayList<>();
+        for (MapModel.Entry e : model.entries()) {
             if (e.visible()) {
-                Optional<Legend> l = e.layer().legend(messages);
-                l.filter(x -> !x.rows().isEmpty()).ifPresent(out::add);
+                Optional<Legend> l = e.layer().legend(messages).filter(x -> !x.rows().isEmpty());
+                if (l.isPresent() && l.get().title().isBlank()) {
+                    boundaries.addAll(l.get().rows());
+                } else {
+                    l.ifPresent(out::add);
+                }
             }
+        }
+        if (!boundaries.isEmpty()) {
+            out.add(new Legend(messages.get("legend.boundaries"), boundaries));
         }
         return out;
     }
