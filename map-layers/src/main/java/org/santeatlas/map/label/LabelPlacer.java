@@ -7,8 +7,8 @@ import org.santeatlas.map.draw.MapPainter;
 import org.santeatlas.map.draw.TextBounds;
 
 /**
- * Greedy label placement: candidates by priority (highest first, then in the order given), each put in
- * the first of its allowed positions whose box — text plus halo plus a small gap — overlaps no label placed
+ * Greedy label placement: obstacles (symbols that must stay visible) reserved first, then candidates by
+ * priority (highest first, then in the order given), each put in the first of its allowed positions whose box — text plus halo plus a small gap — overlaps no label placed
  * before and stays inside the screen; labels that find no room are left out. Boxes are kept in a coarse
  * grid so that each test looks at a few neighbours, not at every label.
  */
@@ -24,6 +24,14 @@ public final class LabelPlacer {
 
     /** Places candidates on a screen of {@code width × height} pixels; text measured by the painter. */
     public static List<PlacedLabel> place(List<LabelCandidate> candidates, MapPainter measure, double width, double height) {
+        return place(candidates, List.of(), measure, width, height);
+    }
+
+    /**
+     * Places candidates around obstacles ({x, y, width, height} boxes no label may cover, e.g. symbols).
+     */
+    public static List<PlacedLabel> place(List<LabelCandidate> candidates, List<double[]> obstacles, MapPainter measure,
+            double width, double height) {
         List<LabelCandidate> order = new ArrayList<>(candidates);
         order.sort(Comparator.comparingInt(LabelCandidate::priority).reversed()); // stable: ties keep their order
         int cols = Math.max(1, (int) Math.ceil(width / CELL));
@@ -31,6 +39,9 @@ public final class LabelPlacer {
         @SuppressWarnings("unchecked")
         List<PlacedLabel>[] grid = new List[cols * rows];
         List<PlacedLabel> placed = new ArrayList<>();
+        for (double[] o : obstacles) {
+            add(new PlacedLabel(null, "", 0, 0, o[0], o[1], o[2], o[3]), grid, cols, rows);
+        }
         for (LabelCandidate c : order) {
             String text = c.text();
             TextBounds b = measure.measureText(text, c.style());
@@ -65,7 +76,14 @@ public final class LabelPlacer {
         // Baseline y that centres the text's box vertically on the anchor.
         double midBaseline = c.y() + b.ascent() - half;
         return switch (c.placement()) {
-            case CENTER -> List.of(new double[] {c.x() - b.width() / 2, midBaseline});
+            // Centred; else just above or below the anchor, still over the area.
+            case CENTER -> {
+                // One whole box (text, halo, gaps) and a little more away: clear of a symbol at the anchor.
+                double shift = b.height() + 2 * (c.style().haloWidth() + GAP) + 4;
+                yield List.of(new double[] {c.x() - b.width() / 2, midBaseline},
+                        new double[] {c.x() - b.width() / 2, midBaseline - shift},
+                        new double[] {c.x() - b.width() / 2, midBaseline + shift});
+            }
             case AROUND_POINT -> {
                 double o = c.offsetPx();
                 yield List.of(

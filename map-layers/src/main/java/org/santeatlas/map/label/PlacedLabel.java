@@ -1,6 +1,6 @@
 package org.santeatlas.map.label;
 
-/** A label that found room: the text shown, its baseline origin (x, y) and the box it reserves, screen pixels. */
+/** A label that found room (or, with a null candidate, an obstacle): the text shown, its baseline origin (x, y) and the box it reserves, screen pixels. */
 public record PlacedLabel(LabelCandidate candidate, String text, double x, double y, double boxX, double boxY, double boxWidth,
         double boxHeight) {
 

@@ -44,6 +44,7 @@ public final class FacilityLayer implements Layer {
     private final int[] paintOrder;
     private final TextStyle labels;
     private final List<FacilityKind> labelledKinds;
+    private final java.util.Set<String> hospitalTypes = new java.util.HashSet<>();
 
     public FacilityLayer(String id, String title, FeatureSet facilities, List<FacilityType> types,
             Map<String, SymbolStyle> symbols, TextStyle labels, List<FacilityKind> labelledKinds) {
@@ -56,6 +57,9 @@ public final class FacilityLayer implements Layer {
         this.labelledKinds = List.copyOf(labelledKinds);
         for (int i = 0; i < this.types.size(); i++) {
             rank.put(this.types.get(i).groupUid(), i);
+            if (this.types.get(i).kind() == FacilityKind.HOSPITAL) {
+                hospitalTypes.add(this.types.get(i).groupUid());
+            }
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < facilities.size(); i++) {
@@ -156,6 +160,20 @@ public final class FacilityLayer implements Layer {
                 int priority = 50 - rankOf(i);
                 out.add(LabelCandidate.besidePoint(facilities.get(i).shortName(), v.screenX(p.getX()), v.screenY(p.getY()),
                         priority, labels, symbolOf(i).size() / 2 + 2));
+            }
+        }
+    }
+
+    /** Hospital symbols stay visible: no label covers them. */
+    @Override
+    public void labelObstacles(RenderContext ctx, List<double[]> out) {
+        Viewport v = ctx.viewport();
+        for (int i : facilities.visible(v, 0)) {
+            String c = facilities.get(i).category();
+            if (c != null && hospitalTypes.contains(c)) {
+                Point p = (Point) facilities.get(i).world();
+                double r = symbolOf(i).size() / 2 + 1;
+                out.add(new double[] {v.screenX(p.getX()) - r, v.screenY(p.getY()) - r, 2 * r, 2 * r});
             }
         }
     }

@@ -26,6 +26,13 @@ public interface Layer {
     default void labels(RenderContext context, List<LabelCandidate> out) {
     }
 
+    /**
+     * Adds screen boxes ({x, y, width, height}, pixels) that labels must not cover, such as the symbols of
+     * hospitals: they are reserved before any label is placed.
+     */
+    default void labelObstacles(RenderContext context, List<double[]> out) {
+    }
+
     /** What lies under a screen point within a pixel tolerance, nearest first. */
     default List<Hit> hitTest(Viewport viewport, double sx, double sy, double tolerancePx) {
         return List.of();

@@ -20,6 +20,7 @@ public final class MapRenderer {
     /** Paints the model and returns the labels that were placed. */
     public static List<PlacedLabel> render(MapPainter painter, MapModel model, RenderContext context) {
         List<LabelCandidate> candidates = new ArrayList<>();
+        List<double[]> obstacles = new ArrayList<>();
         for (MapModel.Entry e : model.entries()) {
             if (!e.visible() || e.opacity() == 0) {
                 continue;
@@ -29,8 +30,9 @@ public final class MapRenderer {
             e.layer().draw(painter, context);
             painter.restore();
             e.layer().labels(context, candidates);
+            e.layer().labelObstacles(context, obstacles);
         }
-        List<PlacedLabel> placed = LabelPlacer.place(candidates, painter, context.viewport().width(),
+        List<PlacedLabel> placed = LabelPlacer.place(candidates, obstacles, painter, context.viewport().width(),
                 context.viewport().height());
         for (PlacedLabel p : placed) {
             painter.drawText(p.text(), p.x(), p.y(), p.candidate().style());
