@@ -315,4 +315,45 @@ class CliTest {
         assertThat(q.code()).isEqualTo(1);
         assertThat(q.err()).contains("nonsense").contains("outlier-seasonal");
     }
+
+    @Test
+    void mapWritesAPngOfTheRequestedSizeThatImageIoReads() throws Exception {
+        Path png = dir.resolve("carte-palu.png");
+        Run r = run("map", "-w", workspace.toString(), "--out", png.toString(), "--level", "area",
+                "--item", "SNIS_PALU_CONF", "--period", "2024", "--width", "800", "--height", "560", "--dpi", "96",
+                "--lang", "fr");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("carte-palu.png").contains("800");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(560);
+        // Top-left corner is the white page; the map is not blank: many colours.
+        assertThat(image.getRGB(2, 2) & 0xffffff).isEqualTo(0xffffff);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).isGreaterThan(50);
+
+        Run plain = run("map", "-w", workspace.toString(), "--out", dir.resolve("carte.png").toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(javax.imageio.ImageIO.read(dir.resolve("carte.png").toFile()).getWidth()).isEqualTo(1754);
+    }
+
+    @Test
+    void mapRefusesMistakesWithOneLine() {
+        Run half = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(), "--item", "SNIS_CPN1");
+        assertThat(half.code()).isEqualTo(1);
+        assertThat(half.err()).contains("--item and --period go together");
+        Run svg = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.svg").toString());
+        assertThat(svg.code()).isEqualTo(1);
+        assertThat(svg.err()).contains("only PNG");
+        Run unknown = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(),
+                "--item", "NOPE", "--period", "2024");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no data element 'NOPE'").doesNotContain("Exception");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
 }

@@ -27,8 +27,9 @@ class MessagesBundleTest {
     void everyProblemKeyOfTheImportersAndEveryCliKeyIsTranslated() throws IOException {
         Messages fr = new Messages(Locale.FRENCH);
         Set<String> used = new HashSet<>();
-        Pattern key = Pattern.compile("\"((?:import|pull|workspace\\.error|cli|demo|summary|batches|quality)\\.[A-Za-z_.]+)\"");
+        Pattern key = Pattern.compile("\"((?:import|pull|workspace\\.error|cli|demo|summary|batches|quality|map)\\.[A-Za-z_.]+)\"");
         for (Path root : new Path[] {Path.of("../core/src/main/java"), Path.of("../importers/src/main/java"),
+            Path.of("../map-layers/src/main/java/org/santeatlas/map/print"),
             Path.of("src/main/java/org/santeatlas/app/cli")}) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

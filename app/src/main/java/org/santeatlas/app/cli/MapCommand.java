@@ -1,0 +1,131 @@
+package org.santeatlas.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.santeatlas.core.workspace.AccessMode;
+import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.map.print.HealthMapComposer;
+import org.santeatlas.map.print.MapExport;
+import org.santeatlas.map.print.MapRequest;
+import org.santeatlas.map.print.PrintLayout;
+import org.santeatlas.map.theme.ClassificationMethod;
+import org.santeatlas.map.theme.Classifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code santeatlas map -w W --out FILE.png [--level district|area] [--item DATA_ELEMENT --period P]
+ * [--width PX --height PX --dpi N] [--lang fr|en] [--method jenks|quantiles|equal --classes N]}: prints the
+ * health map of a workspace — boundaries, facilities by type and, with {@code --item} and {@code --period},
+ * a choropleth of the data element's sum per area — as a complete page (title, legend, scale bar, north
+ * arrow, source line). PNG only for now; SVG and PDF come with issue 5's vector export.
+ */
+@Command(name = "map", description = "Print the health map of a workspace to a PNG (title, legend, scale bar, source).")
+final class MapCommand implements Callable<Integer> {
+
+    enum Level { district, area }
+
+    enum Method { jenks, quantiles, equal }
+
+    @Option(names = {"-w", "--workspace"}, required = true, description = "The workspace file (NAME or NAME.mv.db).")
+    Path workspace;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The image to write (PNG).")
+    Path out;
+
+    @Option(names = "--level", description = "Boundaries: ${COMPLETION-CANDIDATES} (default: district).")
+    Level level = Level.district;
+
+    @Option(names = "--item", paramLabel = "DATA_ELEMENT",
+            description = "Map this data element (UID or code), summed per area over --period.")
+    String item;
+
+    @Option(names = "--period", paramLabel = "PERIOD", description = "The period of --item (DHIS2 id: 202407, 2024Q3, 2024).")
+    String period;
+
+    @Option(names = "--width", paramLabel = "PX", description = "Image width in pixels (default: ${DEFAULT-VALUE}, A4 landscape at 150 dpi).")
+    int width = 1754;
+
+    @Option(names = "--height", paramLabel = "PX", description = "Image height in pixels (default: ${DEFAULT-VALUE}).")
+    int height = 1240;
+
+    @Option(names = "--dpi", description = "Print resolution: sizes of text and lines (default: ${DEFAULT-VALUE}).")
+    int dpi = 150;
+
+    @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the map (default: the system's).")
+    String lang;
+
+    @Option(names = "--method", description = "Classes of --item: ${COMPLETION-CANDIDATES} (default: jenks).")
+    Method method = Method.jenks;
+
+    @Option(names = "--classes", paramLabel = "N", description = "Number of classes, 3 to 9 (default: ${DEFAULT-VALUE}).")
+    int classes = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, SQLException {
+        Messages m = Messages.forDefaultLocale();
+        if ((item == null) != (period == null)) {
+            throw new UserException(m.get("map.itemAndPeriod"));
+        }
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new UserException(m.get("map.pngOnly", out));
+        }
+        if (width < 100 || height < 100 || width > 20_000 || height > 20_000) {
+            throw new UserException(m.get("map.badSize", width, height));
+        }
+        if (dpi < 24 || dpi > 1200) {
+            throw new UserException(m.get("map.badDpi", dpi));
+        }
+        if (classes < Classifier.MIN_CLASSES || classes > Classifier.MAX_CLASSES) {
+            throw new UserException(m.get("map.badClasses", classes));
+        }
+        Locale locale;
+        if (lang == null) {
+            locale = "fr".equals(Locale.getDefault().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+        } else if (lang.equals("fr") || lang.equals("en")) {
+            locale = Locale.forLanguageTag(lang);
+        } else {
+            throw new UserException(m.get("map.badLang", lang));
+        }
+        MapRequest request = MapRequest.defaults()
+                .withLevel(level == Level.area ? MapRequest.AreaLevel.AREA : MapRequest.AreaLevel.DISTRICT)
+                .withClassification(switch (method) {
+                    case jenks -> ClassificationMethod.JENKS;
+                    case quantiles -> ClassificationMethod.QUANTILES;
+                    case equal -> ClassificationMethod.EQUAL_INTERVALS;
+                }, classes)
+                .withLocale(locale)
+                .madeOn(LocalDate.now());
+        if (item != null) {
+            request = request.withTheme(item, period);
+        }
+        Path target = out.toAbsolutePath();
+        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+            throw new UserException(m.get("map.noFolder", target.getParent()));
+        }
+        try (Workspace ws = Workspace.open(workspace, AccessMode.READ_ONLY)) {
+            PrintLayout layout;
+            try {
+                layout = HealthMapComposer.compose(ws, request);
+            } catch (HealthMapComposer.MapRequestException e) {
+                throw new UserException(m.get(e.key(), e.args()));
+            }
+            MapExport.writePng(layout, target, width, height, dpi);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(m.get("map.written", target, width, height, dpi));
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,190 @@
+package org.santeatlas.map.layer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.santeatlas.map.MapMessages;
+import org.santeatlas.map.data.FeatureSet;
+import org.santeatlas.map.data.Hit;
+import org.santeatlas.map.draw.MapPainter;
+import org.santeatlas.map.draw.ScreenPath;
+import org.santeatlas.map.label.LabelCandidate;
+import org.santeatlas.map.style.AreaStyle;
+import org.santeatlas.map.style.LineStyle;
+import org.santeatlas.map.style.Rgba;
+import org.santeatlas.map.style.TextStyle;
+import org.santeatlas.map.theme.Classification;
+import org.santeatlas.map.theme.ClassificationMethod;
+import org.santeatlas.map.theme.Classifier;
+import org.santeatlas.map.theme.Palette;
+import org.santeatlas.map.view.Viewport;
+
+/**
+ * A thematic (choropleth) map: each area filled with the colour of its value's class; areas without a
+ * value get the "no data" style — hatched grey, so that it never reads as the lowest class. The legend
+ * lists each class with its limits and how many areas it holds, then "no data" and its count.
+ */
+public final class ChoroplethLayer implements Layer {
+
+    /** Light grey, distinct from every sequential palette's lightest colour. */
+    public static final Rgba NO_DATA_FILL = Rgba.hex("#d9d9d9");
+
+    private static final LineStyle NO_DATA_HATCH = LineStyle.solid(Rgba.hex("#969696"), 0.6);
+
+    private final String id;
+    private final String title;
+    private final FeatureSet areas;
+    private final double[] values;
+    private final Classification classification;
+    private final List<Rgba> colors;
+    private final LineStyle outline;
+    private final TextStyle labels;
+    private final int decimals;
+    private final AreaLabels areaLabels;
+
+    /**
+     * @param values one per area, NaN for "no data"
+     * @param colors one per class
+     * @param outline the areas' outline, or null
+     * @param labels label style for area names, or null
+     * @param decimals decimals shown in the legend's limits
+     */
+    public ChoroplethLayer(String id, String title, FeatureSet areas, double[] values, Classification classification,
+            List<Rgba> colors, LineStyle outline, TextStyle labels, int decimals) {
+        if (values.length != areas.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + areas.size() + " areas");
+        }
+        if (colors.size() != classification.classCount()) {
+            throw new IllegalArgumentException(colors.size() + " colours for " + classification.classCount() + " classes");
+        }
+        this.id = Objects.requireNonNull(id, "id");
+        this.title = title == null ? "" : title;
+        this.areas = areas;
+        this.values = values.clone();
+        this.classification = classification;
+        this.colors = List.copyOf(colors);
+        this.outline = outline;
+        this.labels = labels;
+        this.decimals = decimals;
+        this.areaLabels = new AreaLabels(areas);
+    }
+
+    /**
+     * Classifies the values and colours them with a palette. When no area has a value, every area is
+     * "no data" and the legend says so.
+     */
+    public static ChoroplethLayer classify(String id, String title, FeatureSet areas, double[] values,
+            ClassificationMethod method, int classes, Palette palette, LineStyle outline, TextStyle labels) {
+        boolean any = false;
+        boolean integers = true;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                any = true;
+                integers &= v == Math.rint(v);
+            }
+        }
+        Classification c = any ? Classifier.classify(values, method, classes)
+                : new Classification(method, new double[] {0, 0});
+        return new ChoroplethLayer(id, title, areas, values, c, palette.colors(c.classCount()), outline, labels,
+                integers ? 0 : 2);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public Classification classification() {
+        return classification;
+    }
+
+    /** The fill of area i: its class's colour, or the no-data grey. */
+    public Rgba fillOf(int i) {
+        int c = classification.classOf(values[i]);
+        return c < 0 ? NO_DATA_FILL : colors.get(c);
+    }
+
+    @Override
+    public void draw(MapPainter painter, RenderContext ctx) {
+        Viewport v = ctx.viewport();
+        ScreenPath path = new ScreenPath();
+        ScreenPath outlines = new ScreenPath();
+        ScreenPath hatch = new ScreenPath();
+        for (int i : areas.visible(v, 2)) {
+            path.clear().append(areas.geometry(i, ctx.detailResolution()), v);
+            painter.fillPath(path, fillOf(i));
+            if (Double.isNaN(values[i])) {
+                hatch(painter, path, areas.get(i).world().getEnvelopeInternal(), v, hatch);
+            }
+            if (outline != null) {
+                outlines.append(areas.geometry(i, ctx.detailResolution()), v);
+            }
+        }
+        if (outline != null) {
+            painter.strokePath(outlines, outline);
+        }
+    }
+
+    /** Diagonal hatching clipped to the area: clip by its bounding box, lines drawn only inside (even-odd). */
+    private static void hatch(MapPainter painter, ScreenPath area, org.locationtech.jts.geom.Envelope world,
+            Viewport v, ScreenPath lines) {
+        double x0 = v.screenX(world.getMinX());
+        double x1 = v.screenX(world.getMaxX());
+        double y0 = v.screenY(world.getMaxY());
+        double y1 = v.screenY(world.getMinY());
+        lines.clear();
+        double step = 6;
+        for (double d = x0 - (y1 - y0); d < x1; d += step) {
+            lines.moveTo(d, y1).lineTo(d + (y1 - y0), y0);
+        }
+        painter.save();
+        painter.clipPath(area);
+        painter.strokePath(lines, NO_DATA_HATCH);
+        painter.restore();
+    }
+
+    @Override
+    public void labels(RenderContext ctx, List<LabelCandidate> out) {
+        if (labels != null) {
+            areaLabels.add(ctx, labels, 0, out);
+        }
+    }
+
+    @Override
+    public List<Hit> hitTest(Viewport v, double sx, double sy, double tolerancePx) {
+        return areas.hitTest(v, sx, sy, tolerancePx);
+    }
+
+    /** The value of area i (NaN: no data). */
+    public double value(int i) {
+        return values[i];
+    }
+
+    @Override
+    public Optional<Legend> legend(MapMessages m) {
+        List<Legend.Row> rows = new ArrayList<>();
+        int[] counts = classification.counts(values);
+        int noData = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                noData++;
+            }
+        }
+        if (noData < values.length) {
+            for (int c = 0; c < classification.classCount(); c++) {
+                String label = m.get("legend.range", m.number(classification.lower(c), decimals),
+                        m.number(classification.upper(c), decimals));
+                rows.add(new Legend.Row(new Legend.Swatch(AreaStyle.filled(colors.get(c), outline)), label,
+                        OptionalInt.of(counts[c])));
+            }
+        }
+        if (noData > 0) {
+            rows.add(new Legend.Row(new Legend.Swatch(AreaStyle.filled(NO_DATA_FILL, outline)), m.get("legend.noData"),
+                    OptionalInt.of(noData)));
+        }
+        String method = m.get("legend.method." + classification.method().name());
+        return Optional.of(new Legend(title.isEmpty() ? method : title + "\n" + method, rows));
+    }
+}
