@@ -3,6 +3,7 @@ package org.santeatlas.importers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,7 +68,7 @@ public final class TestWorkspace implements BeforeEachCallback, AfterEachCallbac
 
     /** Writes a fixture file (UTF-8) into the test's folder. */
     public Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
+        return write(dir, name, content);
     }
 
     /** Writes a fixture file and imports it, its format detected, with the default options. */
@@ -136,6 +137,11 @@ public final class TestWorkspace implements BeforeEachCallback, AfterEachCallbac
             }
         }
         return rows;
+    }
+
+    /** Writes a fixture file (UTF-8) into a folder. */
+    public static Path write(Path dir, String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
     /** The first column of a count (or any whole-number) query. */
