@@ -78,16 +78,7 @@ public final class CsvTable extends RowSource {
         } catch (CharacterCodingException e) {
             header = null;
         }
-        if (header == null) {
-            return CsvFiles.sniffDelimiter(file, charset);
-        }
-        long semicolons = header.chars().filter(c -> c == ';').count();
-        long commas = header.chars().filter(c -> c == ',').count();
-        long tabs = header.chars().filter(c -> c == '\t').count();
-        if (tabs > commas && tabs > semicolons) {
-            return '\t';
-        }
-        return semicolons > commas ? ';' : ',';
+        return header == null ? CsvFiles.sniffDelimiter(file, charset) : CsvFiles.delimiterOf(header);
     }
 
     public ColumnMapping mapping() {
