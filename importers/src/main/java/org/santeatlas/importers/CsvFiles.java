@@ -73,12 +73,14 @@ public final class CsvFiles {
         } catch (CharacterCodingException e) {
             first = null;
         }
-        if (first == null) {
-            return ',';
-        }
-        long semicolons = first.chars().filter(c -> c == ';').count();
-        long commas = first.chars().filter(c -> c == ',').count();
-        long tabs = first.chars().filter(c -> c == '\t').count();
+        return first == null ? ',' : delimiterOf(first);
+    }
+
+    /** The delimiter a header line uses: tab when it outnumbers both, else the more frequent of ';' and ','. */
+    static char delimiterOf(String line) {
+        long semicolons = line.chars().filter(c -> c == ';').count();
+        long commas = line.chars().filter(c -> c == ',').count();
+        long tabs = line.chars().filter(c -> c == '\t').count();
         if (tabs > commas && tabs > semicolons) {
             return '\t';
         }

@@ -15,22 +15,20 @@ import org.apache.commons.csv.CSVRecord;
  * their line numbers. Unreadable text becomes an {@link ImportFailure} naming the file. As a
  * {@link RowSource} it gives rows as text cells, like {@link SheetTable} does for XLSX.
  */
-public final class CsvTable implements RowSource {
+public final class CsvTable extends RowSource {
 
     private final ImportContext context;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
-    private final List<String> header;
-    private final long headerLine;
     private final ColumnMapping mapping;
 
     private CsvTable(ImportContext context, CSVParser parser, Iterator<CSVRecord> rows, CSVRecord header,
                      Map<String, List<String>> synonyms) {
+        super(header.toList().stream().map(h -> h.replace("\uFEFF", "").trim()).toList(),
+                parser.getCurrentLineNumber());
         this.context = context;
         this.parser = parser;
         this.rows = rows;
-        this.header = header.toList().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
-        this.headerLine = parser.getCurrentLineNumber();
         this.mapping = ColumnMapping.fromHeader(header, synonyms);
     }
 
@@ -80,16 +78,7 @@ public final class CsvTable implements RowSource {
         } catch (CharacterCodingException e) {
             header = null;
         }
-        if (header == null) {
-            return CsvFiles.sniffDelimiter(file, charset);
-        }
-        long semicolons = header.chars().filter(c -> c == ';').count();
-        long commas = header.chars().filter(c -> c == ',').count();
-        long tabs = header.chars().filter(c -> c == '\t').count();
-        if (tabs > commas && tabs > semicolons) {
-            return '\t';
-        }
-        return semicolons > commas ? ';' : ',';
+        return header == null ? CsvFiles.sniffDelimiter(file, charset) : CsvFiles.delimiterOf(header);
     }
 
     public ColumnMapping mapping() {
@@ -97,24 +86,9 @@ public final class CsvTable implements RowSource {
     }
 
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public long headerLine() {
-        return headerLine;
-    }
-
-    @Override
-    public TableRow nextRow() throws ImportFailure {
-        for (CSVRecord r = next(); r != null; r = next()) {
-            TableRow row = new TableRow(line(), r.toList());
-            if (!row.isBlank()) {
-                return row;
-            }
-        }
-        return null;
+    protected TableRow readRow() throws ImportFailure {
+        CSVRecord r = next();
+        return r == null ? null : new TableRow(line(), r.toList());
     }
 
     /** The next row, or null after the last. */

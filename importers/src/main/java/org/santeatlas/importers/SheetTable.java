@@ -48,20 +48,17 @@ import org.xml.sax.XMLReader;
  * <p>Legacy {@code .xls} (BIFF in an OLE2 container) and password-protected workbooks, both OLE2, are
  * refused with a message asking to save as {@code .xlsx}.
  */
-public final class SheetTable implements RowSource {
+public final class SheetTable extends RowSource {
 
     /** First bytes of an OLE2 compound document: legacy .xls, or an encrypted .xlsx. */
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
         (byte) 0xE1};
 
     private final RecordPipe<TableRow> pipe;
-    private final List<String> header;
-    private final long headerLine;
 
     private SheetTable(RecordPipe<TableRow> pipe, TableRow header) {
+        super(header.cells(), header.line());
         this.pipe = pipe;
-        this.header = header.cells();
-        this.headerLine = header.line();
     }
 
     /**
@@ -173,18 +170,9 @@ public final class SheetTable implements RowSource {
                 + " without a password");
     }
 
+    /** The pipe's rows are non-blank already (the sheet reader drops blank ones); trimmed here. */
     @Override
-    public List<String> header() {
-        return header;
-    }
-
-    @Override
-    public long headerLine() {
-        return headerLine;
-    }
-
-    @Override
-    public TableRow nextRow() throws ImportFailure, IOException {
+    protected TableRow readRow() throws ImportFailure, IOException {
         TableRow row = pipe.next();
         return row == null ? null : trimmed(row);
     }

@@ -3,16 +3,13 @@ package org.santeatlas.importers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.santeatlas.core.workspace.Workspace;
 
 /** Data value sets (JSON and CSV) into a real workspace file, with small hand-written files. */
@@ -34,23 +31,12 @@ class DataValueImportTest {
                 "domainType": "AGGREGATE", "categoryCombo": {"id": "bjDvmb4bfuf"}}]}
             """;
 
-    @TempDir
-    Path dir;
-    Workspace workspace;
-    ImportService service;
+    @RegisterExtension
+    final TestWorkspace ws = new TestWorkspace();
 
     @BeforeEach
     void setUp() throws Exception {
-        workspace = Workspace.create(dir.resolve("ws"));
-        service = new ImportService(workspace);
-        ImportResult meta = importText("metadata.json", METADATA);
-        assertThat(meta.failed()).isFalse();
-        assertThat(meta.counts().createdCount()).isEqualTo(4);
-    }
-
-    @AfterEach
-    void tearDown() {
-        workspace.close();
+        assertThat(ws.importMetadata(METADATA).counts().createdCount()).isEqualTo(4);
     }
 
     @Test
@@ -67,14 +53,14 @@ class DataValueImportTest {
         assertThat(r.failed()).isFalse();
         assertThat(r.counts().createdCount()).isEqualTo(4);
         assertThat(r.batchId()).isPresent();
-        assertThat(workspace.summary().dataValues()).isEqualTo(4);
-        assertThat(values()).containsExactly(
+        assertThat(ws.workspace().summary().dataValues()).isEqualTo(4);
+        assertThat(ws.values()).containsExactly(
                 "DeConsult01 202401 CsiKollo001 120 ds_kollo null false",
                 "DeConsult01 202402 CsiKollo001 95 null null false",
                 "DeConsult01 202403 CsiKollo001 007 null null false",
                 "DeRemark001 202401 CsiKollo001 rupture d'intrants null vérifié true");
-        assertThat(workspace.summary().periods().orElseThrow().first()).isEqualTo("202401");
-        assertThat(workspace.summary().periods().orElseThrow().last()).isEqualTo("202403");
+        assertThat(ws.workspace().summary().periods().orElseThrow().first()).isEqualTo("202401");
+        assertThat(ws.workspace().summary().periods().orElseThrow().last()).isEqualTo("202403");
     }
 
     @Test
@@ -85,8 +71,8 @@ class DataValueImportTest {
                   {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "Inconnu0001", "value": "95"}]}
                 """);
         String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(dir.resolve("dv.json"))));
-        try (Statement st = workspace.connection().createStatement();
+                .digest(Files.readAllBytes(ws.dir().resolve("dv.json"))));
+        try (Statement st = ws.workspace().connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT FILE_SHA256, FORMAT, CREATED_COUNT, REJECTED_COUNT, ERRORS"
                      + " FROM IMPORT_BATCH WHERE ID = " + r.batchId().orElseThrow())) {
             rs.next();
@@ -96,12 +82,8 @@ class DataValueImportTest {
             assertThat(rs.getLong(4)).isEqualTo(1);
             assertThat(rs.getString(5)).contains("dv.json:3: unknown org unit 'Inconnu0001'");
         }
-        try (Statement st = workspace.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM DATA_VALUE WHERE BATCH_ID = "
-                     + r.batchId().orElseThrow())) {
-            rs.next();
-            assertThat(rs.getLong(1)).isEqualTo(1);
-        }
+        assertThat(ws.scalar("SELECT COUNT(*) FROM DATA_VALUE WHERE BATCH_ID = " + r.batchId().orElseThrow()))
+                .isEqualTo("1");
     }
 
     @Test
@@ -112,12 +94,12 @@ class DataValueImportTest {
                   {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "CsiKollo001", "value": "95"}]}
                 """;
         importText("dv.json", file);
-        long batches = workspace.summary().importBatches();
+        long batches = ws.workspace().summary().importBatches();
         ImportResult again = importText("dv.json", file);
         assertThat(again.changedNothing()).isTrue();
         assertThat(again.counts().unchangedCount()).isEqualTo(2);
         assertThat(again.batchId()).isEmpty();
-        assertThat(workspace.summary().importBatches()).isEqualTo(batches);
+        assertThat(ws.workspace().summary().importBatches()).isEqualTo(batches);
     }
 
     @Test
@@ -136,8 +118,8 @@ class DataValueImportTest {
                 """);
         assertThat(r.counts().updatedCount()).isEqualTo(1);
         assertThat(r.counts().deletedCount()).isEqualTo(2);
-        assertThat(workspace.summary().dataValues()).isEqualTo(1);
-        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 1200 null null false");
+        assertThat(ws.workspace().summary().dataValues()).isEqualTo(1);
+        assertThat(ws.values()).containsExactly("DeConsult01 202401 CsiKollo001 1200 null null false");
     }
 
     @Test
@@ -151,13 +133,13 @@ class DataValueImportTest {
                   "value": "120", "lastUpdated": "2024-02-03T10:00:00.000"}]}
                 """);
         assertThat(older.changedNothing()).isTrue();
-        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 130 null null false");
+        assertThat(ws.values()).containsExactly("DeConsult01 202401 CsiKollo001 130 null null false");
         ImportResult newer = importText("newer.json", """
                 {"dataValues": [{"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001",
                   "value": "131", "lastUpdated": "2024-04-01T08:00:00.000"}]}
                 """);
         assertThat(newer.counts().updatedCount()).isEqualTo(1);
-        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 131 null null false");
+        assertThat(ws.values()).containsExactly("DeConsult01 202401 CsiKollo001 131 null null false");
     }
 
     @Test
@@ -182,8 +164,8 @@ class DataValueImportTest {
         importText("ok.json", """
                 {"dataValues": [{"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "1"}]}
                 """);
-        long before = workspace.summary().dataValues();
-        long batches = workspace.summary().importBatches();
+        long before = ws.workspace().summary().dataValues();
+        long batches = ws.workspace().summary().importBatches();
         ImportResult r = importText("cut.json", """
                 {"dataValues": [
                   {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "CsiKollo001", "value": "2"},
@@ -192,8 +174,8 @@ class DataValueImportTest {
         assertThat(r.failure().orElseThrow().file()).isEqualTo("cut.json");
         assertThat(r.failure().orElseThrow().line()).isEqualTo(3);
         assertThat(r.failure().orElseThrow().key()).isEqualTo("import.malformedJson");
-        assertThat(workspace.summary().dataValues()).isEqualTo(before);
-        assertThat(workspace.summary().importBatches()).isEqualTo(batches);
+        assertThat(ws.workspace().summary().dataValues()).isEqualTo(before);
+        assertThat(ws.workspace().summary().importBatches()).isEqualTo(batches);
     }
 
     @Test
@@ -203,7 +185,7 @@ class DataValueImportTest {
                  "dataValues": [{"dataElement": "DeConsult01", "value": "300"}]}
                 """);
         assertThat(r.counts().createdCount()).isEqualTo(1);
-        assertThat(values()).containsExactly("DeConsult01 2024Q1 CsiKollo001 300 null null false");
+        assertThat(ws.values()).containsExactly("DeConsult01 2024Q1 CsiKollo001 300 null null false");
     }
 
     @Test
@@ -215,11 +197,11 @@ class DataValueImportTest {
                 """);
         assertThat(withHeader.format()).isEqualTo(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
         assertThat(withHeader.counts().createdCount()).isEqualTo(2);
-        ImportResult noHeader = service.importFile(write("dv2.csv", """
+        ImportResult noHeader = ws.service().importFile(ws.write("dv2.csv", """
                 DeConsult01;202402;CsiKollo001;HllvX50cXC0;HllvX50cXC0;95;ds_kollo;;;false;false
                 """), Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_CSV), ImportProgress.NONE);
         assertThat(noHeader.counts().createdCount()).isEqualTo(1);
-        assertThat(values()).containsExactly(
+        assertThat(ws.values()).containsExactly(
                 "DeConsult01 202401 CsiKollo001 120 ds_kollo null false",
                 "DeConsult01 202402 CsiKollo001 95 ds_kollo null false",
                 "DeRemark001 202401 CsiKollo001 stock, rupture null null false");
@@ -227,40 +209,21 @@ class DataValueImportTest {
 
     @Test
     void readsTheOlderDhis2CsvHeaderWithReorderedColumns() throws Exception {
-        ImportResult r = service.importFile(write("old.csv", """
+        ImportResult r = ws.service().importFile(ws.write("old.csv", """
                 "period","orgunit","dataelement","catoptcombo","attroptcombo","value","storedby","lastupd","comment","flwup"
                 "202401","CsiKollo001","DeConsult01","HllvX50cXC0","HllvX50cXC0","77","ds","2024-02-01","",""
                 """), Optional.empty(), ImportProgress.NONE);
         assertThat(r.format()).isEqualTo(ImportFormat.DHIS2_DATA_VALUE_SET_CSV);
         assertThat(r.counts().createdCount()).isEqualTo(1);
-        assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 77 ds null false");
+        assertThat(ws.values()).containsExactly("DeConsult01 202401 CsiKollo001 77 ds null false");
     }
 
     private ImportResult importText(String name, String content) throws Exception {
-        return service.importFile(write(name, content), Optional.empty(), SKIP, ImportProgress.NONE);
+        return ws.importText(name, content, SKIP);
     }
 
-    private Path write(String name, String content) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, content);
-        return file;
-    }
-
-    private List<String> values() throws Exception {
-        return values(workspace);
-    }
-
-    /** The live values through the SQL view, as a user's query would see them; shared with the XML test. */
+    /** The live values (as {@link TestWorkspace#values}); the XML test lists its values through here. */
     static List<String> values(Workspace workspace) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = workspace.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, DATA_VALUE, STORED_BY, COMMENT,"
-                     + " FOLLOWUP FROM DATA_VALUE WHERE NOT DELETED ORDER BY DATA_ELEMENT, PERIOD")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
-                        + " " + rs.getString(5) + " " + rs.getString(6) + " " + rs.getBoolean(7));
-            }
-        }
-        return rows;
+        return TestWorkspace.values(workspace);
     }
 }

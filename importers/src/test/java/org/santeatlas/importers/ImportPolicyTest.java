@@ -3,19 +3,11 @@ package org.santeatlas.importers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.santeatlas.core.store.IdScheme;
 import org.santeatlas.core.store.IdSchemes;
-import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.core.workspace.WorkspaceSummary;
 
 /**
@@ -31,27 +23,18 @@ class ImportPolicyTest {
                "organisationUnits": [{"id": "CsiKollo001"}]}]}
             """;
 
-    @TempDir
-    Path dir;
-    Workspace workspace;
-    ImportService service;
+    @RegisterExtension
+    final TestWorkspace ws = new TestWorkspace();
 
     @BeforeEach
     void setUp() throws Exception {
-        workspace = Workspace.create(dir.resolve("ws"));
-        service = new ImportService(workspace);
-        assertThat(importText("metadata.json", DataValueImportTest.METADATA, ImportOptions.DEFAULTS).failed()).isFalse();
-    }
-
-    @AfterEach
-    void tearDown() {
-        workspace.close();
+        ws.importMetadata(DataValueImportTest.METADATA);
     }
 
     @Test
     void aFileWithAnInvalidRecordIsRefusedAsAWholeListingEveryProblem() throws Exception {
-        WorkspaceSummary before = workspace.summary();
-        ImportResult r = importText("dv.json", """
+        WorkspaceSummary before = ws.workspace().summary();
+        ImportResult r = ws.importText("dv.json", """
                 {"dataValues": [
                   {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120"},
                   {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "Inconnu0001", "value": "5"},
@@ -67,13 +50,13 @@ class ImportPolicyTest {
         assertThat(r.problems()).extracting(p -> p.format()).containsExactly(
                 "dv.json:5: the value 'beaucoup' of data element 'DeConsult01' is not a number",
                 "dv.json:3: unknown org unit 'Inconnu0001' (2 value(s), the first on this line)");
-        assertThat(workspace.summary()).isEqualTo(before);
+        assertThat(ws.workspace().summary()).isEqualTo(before);
         assertThat(batches()).isEqualTo(1);
     }
 
     @Test
     void skipInvalidImportsTheValidRecordsAndCountsTheOthers() throws Exception {
-        ImportResult r = importText("dv.json", """
+        ImportResult r = ws.importText("dv.json", """
                 {"dataValues": [
                   {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "120"},
                   {"dataElement": "DeConsult01", "period": "202402", "orgUnit": "CsiKollo001", "value": "12.5"}]}
@@ -83,13 +66,13 @@ class ImportPolicyTest {
         assertThat(r.counts().rejectedCount()).isEqualTo(1);
         assertThat(r.problems()).extracting(p -> p.format())
                 .containsExactly("dv.json:3: the value '12.5' of data element 'DeConsult01' is not a whole number");
-        assertThat(DataValueImportTest.values(workspace)).containsExactly(
+        assertThat(ws.values()).containsExactly(
                 "DeConsult01 202401 CsiKollo001 120 null null false");
     }
 
     @Test
     void createMissingKeepsValuesUnderPlaceholdersThatMetadataLaterCompletes() throws Exception {
-        ImportResult r = importText("dv.json", """
+        ImportResult r = ws.importText("dv.json", """
                 {"dataValues": [
                   {"dataElement": "DeNouveau01", "period": "202401", "orgUnit": "CsiKollo001", "value": "7"},
                   {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CSI-DOSSO", "value": "40"},
@@ -101,22 +84,22 @@ class ImportPolicyTest {
         assertThat(r.problems()).extracting(p -> p.key())
                 .containsExactly("import.placeholderDataElement", "import.placeholderOrgUnit");
         // A UID-shaped reference becomes the placeholder's UID; anything else its code.
-        assertThat(rows("SELECT UID, CODE, NAME FROM DATA_ELEMENT WHERE PLACEHOLDER"))
-                .containsExactly("DeNouveau01 null DeNouveau01");
-        assertThat(rows("SELECT CODE, NAME FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("CSI-DOSSO CSI-DOSSO");
+        assertThat(ws.rows("SELECT UID, CODE, NAME FROM DATA_ELEMENT WHERE PLACEHOLDER"))
+                .containsExactly("DeNouveau01|null|DeNouveau01");
+        assertThat(ws.rows("SELECT CODE, NAME FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("CSI-DOSSO|CSI-DOSSO");
 
         // The metadata arrives: the placeholders become the real objects, and their values follow.
-        ImportResult meta = importText("more-metadata.json", """
+        ImportResult meta = ws.importText("more-metadata.json", """
                 {"organisationUnits": [{"id": "CsiDosso001", "code": "CSI-DOSSO", "name": "CSI Dosso", "level": 2,
                    "parent": {"id": "PaysFictif1"}, "path": "/PaysFictif1/CsiDosso001"}],
                  "dataElements": [{"id": "DeNouveau01", "name": "Nouveaux cas", "valueType": "INTEGER",
                    "aggregationType": "SUM", "domainType": "AGGREGATE", "categoryCombo": {"id": "bjDvmb4bfuf"}}]}
                 """, ImportOptions.DEFAULTS);
         assertThat(meta.failed()).isFalse();
-        assertThat(rows("SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("0");
-        assertThat(rows("SELECT COUNT(*) FROM DATA_ELEMENT WHERE PLACEHOLDER")).containsExactly("0");
-        assertThat(rows("SELECT COUNT(*) FROM ORG_UNIT WHERE CODE = 'CSI-DOSSO'")).containsExactly("1");
-        assertThat(DataValueImportTest.values(workspace)).containsExactly(
+        assertThat(ws.rows("SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("0");
+        assertThat(ws.rows("SELECT COUNT(*) FROM DATA_ELEMENT WHERE PLACEHOLDER")).containsExactly("0");
+        assertThat(ws.rows("SELECT COUNT(*) FROM ORG_UNIT WHERE CODE = 'CSI-DOSSO'")).containsExactly("1");
+        assertThat(ws.values()).containsExactly(
                 "DeConsult01 202401 CsiDosso001 40 null null false",
                 "DeConsult01 202402 CsiDosso001 41 null null false",
                 "DeNouveau01 202401 CsiKollo001 7 null null false");
@@ -125,7 +108,7 @@ class ImportPolicyTest {
     @Test
     void idSchemeNameMatchesNamesWhateverTheirAccentsAndCase() throws Exception {
         ImportOptions byName = ImportOptions.DEFAULTS.withIdSchemes(IdSchemes.all(IdScheme.NAME));
-        ImportResult r = importText("dv.csv", """
+        ImportResult r = ws.importText("dv.csv", """
                 dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value
                 consultations externes,202401,csi kollo,,,15
                 Consultations Externes,202402,CSI KOLLO,,,16
@@ -134,7 +117,7 @@ class ImportPolicyTest {
         assertThat(r.counts().createdCount()).isEqualTo(2);
 
         // With CODE, a UID is not taken for a code.
-        ImportResult codes = importText("codes.csv", """
+        ImportResult codes = ws.importText("codes.csv", """
                 dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value
                 CONS,202403,SC-KL-1,,,17
                 DeConsult01,202404,SC-KL-1,,,18
@@ -146,8 +129,8 @@ class ImportPolicyTest {
 
     @Test
     void aPeriodOfAnotherTypeThanTheDataSetsIsRejected() throws Exception {
-        assertThat(importText("ds.json", DATA_SET, ImportOptions.DEFAULTS).failed()).isFalse();
-        ImportResult r = importText("dv.json", """
+        assertThat(ws.importText("ds.json", DATA_SET, ImportOptions.DEFAULTS).failed()).isFalse();
+        ImportResult r = ws.importText("dv.json", """
                 {"dataValues": [
                   {"dataElement": "DeConsult01", "period": "2024W05", "orgUnit": "CsiKollo001", "value": "3"},
                   {"dataElement": "DeRemark001", "period": "2024W05", "orgUnit": "CsiKollo001", "value": "RAS"}]}
@@ -159,7 +142,7 @@ class ImportPolicyTest {
 
     @Test
     void aValueGivenTwiceInOneFileIsADuplicateAndTheLastOneCounts() throws Exception {
-        ImportResult refused = importText("dv.json", """
+        ImportResult refused = ws.importText("dv.json", """
                 {"dataValues": [
                   {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "1"},
                   {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "2"}]}
@@ -168,35 +151,14 @@ class ImportPolicyTest {
         assertThat(refused.problems()).extracting(p -> p.key()).containsExactly("import.duplicateValues");
         assertThat(refused.problems().get(0).message()).endsWith("DeConsult01 CsiKollo001 202401");
 
-        ImportResult kept = importText("dv.json", Files.readString(dir.resolve("dv.json")),
+        ImportResult kept = ws.importText("dv.json", Files.readString(ws.dir().resolve("dv.json")),
                 ImportOptions.DEFAULTS.withSkipInvalid(true));
         assertThat(kept.counts().createdCount()).isEqualTo(1);
-        assertThat(DataValueImportTest.values(workspace)).containsExactly(
+        assertThat(ws.values()).containsExactly(
                 "DeConsult01 202401 CsiKollo001 2 null null false");
     }
 
-    private ImportResult importText(String name, String content, ImportOptions options) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, content);
-        return service.importFile(file, Optional.empty(), options, ImportProgress.NONE);
-    }
-
     private int batches() throws Exception {
-        return Integer.parseInt(rows("SELECT COUNT(*) FROM IMPORT_BATCH").get(0));
-    }
-
-    private List<String> rows(String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = workspace.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    b.append(i > 1 ? " " : "").append(rs.getString(i));
-                }
-                rows.add(b.toString());
-            }
-        }
-        return rows;
+        return Integer.parseInt(ws.scalar("SELECT COUNT(*) FROM IMPORT_BATCH"));
     }
 }

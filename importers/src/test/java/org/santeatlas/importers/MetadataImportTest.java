@@ -2,35 +2,16 @@ package org.santeatlas.importers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.santeatlas.core.workspace.Workspace;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DHIS2 metadata JSON into a real workspace: upsert counts, links, geometry forms, forward references. */
 class MetadataImportTest {
 
-    @TempDir
-    Path dir;
-    Workspace workspace;
-    ImportService service;
-
-    @BeforeEach
-    void setUp() {
-        workspace = Workspace.create(dir.resolve("ws"));
-        service = new ImportService(workspace);
-    }
-
-    @AfterEach
-    void tearDown() {
-        workspace.close();
-    }
+    @RegisterExtension
+    final TestWorkspace ws = new TestWorkspace();
 
     static String metadata(String areaName, String members) {
         return """
@@ -48,10 +29,10 @@ class MetadataImportTest {
 
     @Test
     void resolvesForwardReferencesDerivesPathsAndReadsBothGeometryForms() throws Exception {
-        ImportResult r = importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        ImportResult r = ws.importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
         assertThat(r.failed()).isFalse();
         assertThat(r.counts().createdCount()).isEqualTo(5);
-        try (Statement st = workspace.connection().createStatement();
+        try (Statement st = ws.workspace().connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT O.UID, O.PATH, O.LEVEL, P.UID, ST_GeometryType(O.GEOMETRY),"
                      + " ST_X(O.GEOMETRY) FROM ORG_UNIT O LEFT JOIN ORG_UNIT P ON P.ID = O.PARENT_ID ORDER BY O.LEVEL")) {
             rs.next();
@@ -66,47 +47,47 @@ class MetadataImportTest {
             assertThat(rs.getString(5)).isEqualToIgnoringCase("POINT");
             assertThat(rs.getDouble(6)).isEqualTo(5.2689);
         }
-        assertThat(scalar("SELECT PERIOD_TYPE FROM DATA_SET")).isEqualTo("Monthly");
-        assertThat(scalar("SELECT COUNT(*) FROM ORG_UNIT_GROUP_MEMBER")).isEqualTo("1");
-        assertThat(scalar("SELECT COUNT(*) FROM DATA_SET_ORG_UNIT")).isEqualTo("1");
+        assertThat(ws.scalar("SELECT PERIOD_TYPE FROM DATA_SET")).isEqualTo("Monthly");
+        assertThat(ws.scalar("SELECT COUNT(*) FROM ORG_UNIT_GROUP_MEMBER")).isEqualTo("1");
+        assertThat(ws.scalar("SELECT COUNT(*) FROM DATA_SET_ORG_UNIT")).isEqualTo("1");
     }
 
     @Test
     void reimportCountsUnchangedAndChangesAsUpdates() throws Exception {
-        importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
-        ImportResult same = importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        ws.importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        ImportResult same = ws.importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
         assertThat(same.changedNothing()).isTrue();
         assertThat(same.counts().unchangedCount()).isEqualTo(5);
 
-        ImportResult renamed = importText("m2.json", metadata("Aire de santé de Tahoua-Est", ""));
+        ImportResult renamed = ws.importText("m2.json", metadata("Aire de santé de Tahoua-Est", ""));
         assertThat(renamed.counts().updatedCount()).isEqualTo(2); // the area's name, the group's members
         assertThat(renamed.counts().unchangedCount()).isEqualTo(3);
-        assertThat(scalar("SELECT NAME FROM ORG_UNIT WHERE UID = 'AireTahou01'")).isEqualTo("Aire de santé de Tahoua-Est");
-        assertThat(scalar("SELECT COUNT(*) FROM ORG_UNIT_GROUP_MEMBER")).isEqualTo("0");
+        assertThat(ws.scalar("SELECT NAME FROM ORG_UNIT WHERE UID = 'AireTahou01'")).isEqualTo("Aire de santé de Tahoua-Est");
+        assertThat(ws.scalar("SELECT COUNT(*) FROM ORG_UNIT_GROUP_MEMBER")).isEqualTo("0");
     }
 
     @Test
     void metadataWithoutAGeometryKeepsTheShapeABoundaryFileAttached() throws Exception {
-        importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
-        try (Statement st = workspace.connection().createStatement()) {
+        ws.importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        try (Statement st = ws.workspace().connection().createStatement()) {
             // As a boundary import would: a shape DHIS2 does not have.
             st.executeUpdate("UPDATE ORG_UNIT SET GEOMETRY = ST_GeomFromText('POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))', 4326)"
                     + " WHERE UID = 'PaysFictif1'");
         }
-        ImportResult again = importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
+        ImportResult again = ws.importText("m.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}"));
         assertThat(again.changedNothing()).isTrue();
-        assertThat(scalar("SELECT ST_AsText(GEOMETRY) FROM ORG_UNIT WHERE UID = 'PaysFictif1'"))
+        assertThat(ws.scalar("SELECT ST_AsText(GEOMETRY) FROM ORG_UNIT WHERE UID = 'PaysFictif1'"))
                 .isEqualTo("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))");
         // A geometry in the metadata still replaces the stored one.
-        ImportResult moved = importText("m3.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}")
+        ImportResult moved = ws.importText("m3.json", metadata("Aire de santé de Tahoua", "{\"id\": \"CsiTahoua01\"}")
                 .replace("[5.2689,14.8903]", "[5.3,14.9]"));
         assertThat(moved.counts().updatedCount()).isEqualTo(1);
-        assertThat(scalar("SELECT ST_AsText(GEOMETRY) FROM ORG_UNIT WHERE UID = 'CsiTahoua01'")).isEqualTo("POINT (5.3 14.9)");
+        assertThat(ws.scalar("SELECT ST_AsText(GEOMETRY) FROM ORG_UNIT WHERE UID = 'CsiTahoua01'")).isEqualTo("POINT (5.3 14.9)");
     }
 
     @Test
     void objectsWithoutIdAreRejectedAndUnknownMembersReported() throws Exception {
-        ImportResult r = importText("m.json", """
+        ImportResult r = ws.importText("m.json", """
                 {"organisationUnits": [{"name": "Sans identifiant"}, {"id": "PaysFictif1", "name": "Pays"}],
                  "organisationUnitGroups": [{"id": "GrpCsi0001", "name": "CSI", "organisationUnits": [{"id": "Absent00001"}]}]}
                 """);
@@ -115,18 +96,5 @@ class MetadataImportTest {
         assertThat(r.problems()).extracting(p -> p.key())
                 .containsExactly("import.metadataMissingField", "import.unknownMember");
         assertThat(r.problems().get(0).line()).isEqualTo(1);
-    }
-
-    private ImportResult importText(String name, String content) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, content);
-        return service.importFile(file, Optional.empty(), ImportProgress.NONE);
-    }
-
-    private String scalar(String sql) throws Exception {
-        try (Statement st = workspace.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

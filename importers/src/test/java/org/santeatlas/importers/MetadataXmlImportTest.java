@@ -20,9 +20,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamWriter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,21 +39,8 @@ class MetadataXmlImportTest {
     static Path shared;
     private static DemoFiles demo;
 
-    @TempDir
-    Path dir;
-    Workspace workspace;
-    ImportService service;
-
-    @BeforeEach
-    void setUp() {
-        workspace = Workspace.create(dir.resolve("ws"));
-        service = new ImportService(workspace);
-    }
-
-    @AfterEach
-    void tearDown() {
-        workspace.close();
-    }
+    @RegisterExtension
+    final TestWorkspace ws = new TestWorkspace();
 
     /**
      * Shaped like DHIS2's own XML export: identifiable properties as attributes, the rest as elements,
@@ -214,7 +200,7 @@ class MetadataXmlImportTest {
 
     @Test
     void importsAnExportShapedLikeDhis2sWithEveryGeometryForm() throws Exception {
-        ImportResult r = importText("metadata.xml", DHIS2_EXPORT);
+        ImportResult r = ws.importText("metadata.xml", DHIS2_EXPORT);
         assertThat(r.failure()).isEmpty();
         assertThat(r.problems()).isEmpty();
         assertThat(r.format()).isEqualTo(ImportFormat.DHIS2_METADATA_XML);
@@ -222,7 +208,7 @@ class MetadataXmlImportTest {
         // unchanged), 1 data element, 1 data set, 1 indicator type, 1 indicator, 1 rule.
         assertThat(r.counts().createdCount()).isEqualTo(14);
         assertThat(r.counts().unchangedCount()).isEqualTo(1);
-        assertThat(rows("SELECT O.UID, O.CODE, O.NAME, O.SHORT_NAME, O.LEVEL, P.UID, O.PATH, O.OPENING_DATE,"
+        assertThat(ws.rows("SELECT O.UID, O.CODE, O.NAME, O.SHORT_NAME, O.LEVEL, P.UID, O.PATH, O.OPENING_DATE,"
                 + " O.CLOSED_DATE, ST_AsText(O.GEOMETRY) FROM ORG_UNIT O LEFT JOIN ORG_UNIT P ON P.ID = O.PARENT_ID"
                 + " ORDER BY O.UID")).containsExactly(
                 "CsiAncien01|null|CSI Ancien|null|2|PaysFictif1|/PaysFictif1/CsiAncien01|null|null|POINT (2.5 13.5)",
@@ -230,33 +216,33 @@ class MetadataXmlImportTest {
                         + "|POINT (2.33 13.31)",
                 "PaysFictif1|SC|Sahel Central (fictif)|Sahel Central|1|null|/PaysFictif1|1960-08-03|null"
                         + "|POLYGON ((0 12, 4 12, 4 16, 0 16, 0 12))");
-        assertThat(rows("SELECT DE.UID, DE.CODE, DE.SHORT_NAME, DE.FORM_NAME, DE.VALUE_TYPE, DE.AGGREGATION_TYPE,"
+        assertThat(ws.rows("SELECT DE.UID, DE.CODE, DE.SHORT_NAME, DE.FORM_NAME, DE.VALUE_TYPE, DE.AGGREGATION_TYPE,"
                 + " DE.ZERO_IS_SIGNIFICANT, CC.UID FROM DATA_ELEMENT DE JOIN CATEGORY_COMBO CC"
                 + " ON CC.ID = DE.CATEGORY_COMBO_ID")).containsExactly(
                 "DeConsult01|CONS|Consultations|Consultations|INTEGER_ZERO_OR_POSITIVE|SUM|FALSE|CcAge000001");
-        assertThat(rows("SELECT DS.UID, DS.PERIOD_TYPE, DS.TIMELY_DAYS, DS.OPEN_FUTURE_PERIODS, DE.UID FROM DATA_SET DS"
+        assertThat(ws.rows("SELECT DS.UID, DS.PERIOD_TYPE, DS.TIMELY_DAYS, DS.OPEN_FUTURE_PERIODS, DE.UID FROM DATA_SET DS"
                 + " JOIN DATA_SET_ELEMENT L ON L.DATA_SET_ID = DS.ID JOIN DATA_ELEMENT DE ON DE.ID = L.DATA_ELEMENT_ID"))
                 .containsExactly("DsMensuel1|Monthly|15.0|0|DeConsult01");
-        assertThat(rows("SELECT X.UID, O.UID FROM CATEGORY_OPTION_COMBO X JOIN CATEGORY_OPTION_COMBO_OPTION L"
+        assertThat(ws.rows("SELECT X.UID, O.UID FROM CATEGORY_OPTION_COMBO X JOIN CATEGORY_OPTION_COMBO_OPTION L"
                 + " ON L.CATEGORY_OPTION_COMBO_ID = X.ID JOIN CATEGORY_OPTION O ON O.ID = L.CATEGORY_OPTION_ID"
                 + " ORDER BY 1")).containsExactly("CocMoins5a1|OptMoins5a1", "HllvX50cXC0|xYerKDKCefk");
-        assertThat(rows("SELECT G.UID, O.UID FROM ORG_UNIT_GROUP G JOIN ORG_UNIT_GROUP_MEMBER M ON M.GROUP_ID = G.ID"
+        assertThat(ws.rows("SELECT G.UID, O.UID FROM ORG_UNIT_GROUP G JOIN ORG_UNIT_GROUP_MEMBER M ON M.GROUP_ID = G.ID"
                 + " JOIN ORG_UNIT O ON O.ID = M.ORG_UNIT_ID ORDER BY 2"))
                 .containsExactly("GrpCsi0001|CsiAncien01", "GrpCsi0001|CsiKollo001");
-        assertThat(rows("SELECT UID, FACTOR, IS_NUMBER FROM INDICATOR_TYPE")).containsExactly("ItPct00001x|100|FALSE");
-        assertThat(rows("SELECT NUMERATOR, INDICATOR_TYPE_UID FROM INDICATOR"))
+        assertThat(ws.rows("SELECT UID, FACTOR, IS_NUMBER FROM INDICATOR_TYPE")).containsExactly("ItPct00001x|100|FALSE");
+        assertThat(ws.rows("SELECT NUMERATOR, INDICATOR_TYPE_UID FROM INDICATOR"))
                 .containsExactly("#{DeConsult01.CocMoins5a1}|ItPct00001x");
-        assertThat(rows("SELECT OPERATOR, LEFT_EXPRESSION, RIGHT_DESCRIPTION, RIGHT_MISSING_VALUE_STRATEGY"
+        assertThat(ws.rows("SELECT OPERATOR, LEFT_EXPRESSION, RIGHT_DESCRIPTION, RIGHT_MISSING_VALUE_STRATEGY"
                 + " FROM VALIDATION_RULE")).containsExactly("less_than_or_equal_to|#{DeConsult01.CocMoins5a1}|Total|NEVER_SKIP");
 
-        ImportResult again = importText("metadata.xml", DHIS2_EXPORT);
+        ImportResult again = ws.importText("metadata.xml", DHIS2_EXPORT);
         assertThat(again.changedNothing()).isTrue();
         assertThat(again.counts().unchangedCount()).isEqualTo(15);
     }
 
     @Test
     void invalidObjectsAreRecordProblemsAndAnUnreadableGeometryIsDropped() throws Exception {
-        ImportResult r = service.importFile(write("m.xml", """
+        ImportResult r = ws.importText("m.xml", """
                 <metadata xmlns="http://dhis2.org/schema/dxf/2.0">
                   <organisationUnits>
                     <organisationUnit name="Sans identifiant"/>
@@ -268,19 +254,19 @@ class MetadataXmlImportTest {
                     <dataSet id="DsSansType1" name="Sans type de période"/>
                   </dataSets>
                 </metadata>
-                """), Optional.empty(), ImportOptions.DEFAULTS.withSkipInvalid(true), ImportProgress.NONE);
+                """, ImportOptions.DEFAULTS.withSkipInvalid(true));
         assertThat(r.failure()).isEmpty();
         assertThat(r.counts().createdCount()).isEqualTo(1);
         assertThat(r.counts().rejectedCount()).isEqualTo(2);
         assertThat(r.problems()).extracting(Problem::key).containsExactly("import.metadataMissingField",
                 "import.invalidGeometry", "import.metadataInvalid");
         assertThat(r.problems()).extracting(Problem::line).containsExactly(3L, 4L, 9L);
-        assertThat(rows("SELECT UID, GEOMETRY FROM ORG_UNIT")).containsExactly("PaysFictif1|null");
+        assertThat(ws.rows("SELECT UID, GEOMETRY FROM ORG_UNIT")).containsExactly("PaysFictif1|null");
     }
 
     @Test
     void aFileThatIsNotWellFormedFailsNamingFileAndLine() throws Exception {
-        ImportResult r = service.importFile(write("cut.xml", """
+        ImportResult r = ws.importText("cut.xml", """
                 <metadata xmlns="http://dhis2.org/schema/dxf/2.0">
                   <organisationUnits>
                     <organisationUnit id="PaysFictif1" name="Pays">
@@ -288,24 +274,24 @@ class MetadataXmlImportTest {
                     </organisationUnit>
                   </organisationUnits>
                 </metadata>
-                """), Optional.empty(), ImportProgress.NONE);
+                """);
         Problem failure = r.failure().orElseThrow();
         assertThat(failure.key()).isEqualTo("import.malformedXml");
         assertThat(failure.format()).startsWith("cut.xml:4:");
         assertThat(r.format()).isEqualTo(ImportFormat.DHIS2_METADATA_XML);
-        assertThat(rows("SELECT UID FROM ORG_UNIT")).isEmpty();
+        assertThat(ws.rows("SELECT UID FROM ORG_UNIT")).isEmpty();
     }
 
     @Test
     void theOlderMetaDataRootIsRecognisedAndADoctypeRefused() throws Exception {
-        ImportResult old = importText("old.xml", """
+        ImportResult old = ws.importText("old.xml", """
                 <metaData xmlns="http://dhis2.org/schema/dxf/2.0" created="2015-09-25T12:25:52.636+0000">
                   <organisationUnits><organisationUnit id="PaysFictif1" name="Pays"/></organisationUnits>
                 </metaData>
                 """);
         assertThat(old.format()).isEqualTo(ImportFormat.DHIS2_METADATA_XML);
         assertThat(old.counts().createdCount()).isEqualTo(1);
-        ImportResult xxe = importText("xxe.xml", """
+        ImportResult xxe = ws.importText("xxe.xml", """
                 <?xml version="1.0"?>
                 <!DOCTYPE metadata [<!ENTITY x "y">]>
                 <metadata><organisationUnits/></metadata>
@@ -315,13 +301,13 @@ class MetadataXmlImportTest {
 
     @Test
     void aZippedExportIsImportedThroughItsEntry() throws Exception {
-        Path zip = dir.resolve("metadata.xml.zip");
+        Path zip = ws.dir().resolve("metadata.xml.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new ZipEntry("metadata.xml"));
             out.write(DHIS2_EXPORT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        ImportResult r = service.importFile(zip, Optional.empty(), ImportProgress.NONE);
+        ImportResult r = ws.service().importFile(zip, Optional.empty(), ImportProgress.NONE);
         assertThat(r.failure()).isEmpty();
         assertThat(r.format()).isEqualTo(ImportFormat.DHIS2_METADATA_XML);
         assertThat(r.counts().createdCount()).isEqualTo(14);
@@ -329,7 +315,7 @@ class MetadataXmlImportTest {
 
     @Test
     void anArchiveImportsItsMetadataXmlBeforeItsAdxWhateverTheirOrder() throws Exception {
-        Path zip = dir.resolve("export.zip");
+        Path zip = ws.dir().resolve("export.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new ZipEntry("data.adx.xml"));
             out.write("""
@@ -344,11 +330,11 @@ class MetadataXmlImportTest {
             out.write(DHIS2_EXPORT.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        List<ImportResult> results = service.importPath(zip, Optional.empty(), ImportProgress.NONE);
+        List<ImportResult> results = ws.service().importPath(zip, Optional.empty(), ImportProgress.NONE);
         assertThat(results).extracting(ImportResult::format).containsExactly(ImportFormat.DHIS2_METADATA_XML,
                 ImportFormat.DHIS2_ADX);
         assertThat(results).allSatisfy(r -> assertThat(r.failure()).isEmpty());
-        assertThat(rows("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, CATEGORY_OPTION_COMBO, DATA_VALUE FROM DATA_VALUE"))
+        assertThat(ws.rows("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, CATEGORY_OPTION_COMBO, DATA_VALUE FROM DATA_VALUE"))
                 .containsExactly("DeConsult01|202401|CsiKollo001|CocMoins5a1|42");
     }
 
@@ -370,10 +356,10 @@ class MetadataXmlImportTest {
         if (demo == null) {
             demo = DemoGenerator.generate(DemoSize.DEMO, DemoGenerator.DEFAULT_SEED, shared.resolve("demo"));
         }
-        Path xml = dir.resolve("metadata.xml");
+        Path xml = ws.dir().resolve("metadata.xml");
         jsonToXml(demo.metadataJson(), xml, form);
-        try (Workspace fromJson = Workspace.create(dir.resolve("json"));
-             Workspace fromXml = Workspace.create(dir.resolve("xml"))) {
+        try (Workspace fromJson = Workspace.create(ws.dir().resolve("json"));
+             Workspace fromXml = Workspace.create(ws.dir().resolve("xml"))) {
             ImportResult j = new ImportService(fromJson).importFile(demo.metadataJson(), Optional.empty(),
                     ImportProgress.NONE);
             ImportResult x = new ImportService(fromXml).importFile(xml, Optional.empty(), ImportProgress.NONE);
@@ -410,12 +396,12 @@ class MetadataXmlImportTest {
                     "SELECT S.UID, G.UID FROM ORG_UNIT_GROUP_SET_MEMBER L JOIN ORG_UNIT_GROUP_SET S ON S.ID = L.GROUP_SET_ID"
                             + " JOIN ORG_UNIT_GROUP G ON G.ID = L.GROUP_ID")) {
                 String ordered = query + " ORDER BY 1, 2";
-                List<String> expected = rows(fromJson, ordered);
+                List<String> expected = TestWorkspace.rows(fromJson, ordered);
                 assertThat(expected).as(query).isNotEmpty();
-                assertThat(rows(fromXml, ordered)).as(query).containsExactlyElementsOf(expected);
+                assertThat(TestWorkspace.rows(fromXml, ordered)).as(query).containsExactlyElementsOf(expected);
             }
-            assertThat(rows(fromXml, "SELECT COUNT(*) FROM ORG_UNIT WHERE GEOMETRY IS NOT NULL"))
-                    .isEqualTo(rows(fromJson, "SELECT COUNT(*) FROM ORG_UNIT WHERE GEOMETRY IS NOT NULL"))
+            assertThat(TestWorkspace.rows(fromXml, "SELECT COUNT(*) FROM ORG_UNIT WHERE GEOMETRY IS NOT NULL"))
+                    .isEqualTo(TestWorkspace.rows(fromJson, "SELECT COUNT(*) FROM ORG_UNIT WHERE GEOMETRY IS NOT NULL"))
                     .isNotEqualTo(List.of("0"));
         }
     }
@@ -564,34 +550,5 @@ class MetadataXmlImportTest {
             return plural.substring(0, plural.length() - 3) + "y";
         }
         return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
-    }
-
-    private List<String> rows(String sql) throws Exception {
-        return rows(workspace, sql);
-    }
-
-    private static List<String> rows(Workspace ws, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = ws.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int c = 1; c <= n; c++) {
-                    b.append(c > 1 ? "|" : "").append(rs.getString(c));
-                }
-                rows.add(b.toString());
-            }
-        }
-        return rows;
-    }
-
-    private Path write(String name, String content) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, content);
-        return file;
-    }
-
-    private ImportResult importText(String name, String content) throws Exception {
-        return service.importFile(write(name, content), Optional.empty(), ImportProgress.NONE);
     }
 }

@@ -190,11 +190,7 @@ final class AnalyticsResolver implements AutoCloseable {
     // ---- org units ----
 
     Optional<String> orgUnit(Ref ref, long line) throws SQLException {
-        Object cached = cache.get(List.of("ou", ref));
-        if (cached == null) {
-            cached = resolveOrgUnit(ref);
-            cache.put(List.of("ou", ref), cached);
-        }
+        Object cached = cached("ou", ref, () -> resolveOrgUnit(ref));
         return found(cached, "import.analyticsUnknownOrgUnit", "org unit not found in the workspace", ref, line);
     }
 
@@ -211,17 +207,7 @@ final class AnalyticsResolver implements AutoCloseable {
                 return last;
             }
         }
-        String uid = uidOf(ref);
-        String itemName = nameOf(ref, uid);
-        if (uid != null && (itemName != null || context.options().createMissing())) {
-            insertOrgUnit.setString(1, uid);
-            insertOrgUnit.setString(2, cut(itemName != null ? itemName : uid, 230));
-            insertOrgUnit.setInt(3, context.batchId());
-            insertOrgUnit.executeUpdate();
-            orgUnits.put(uid, null, itemName);
-            return uid;
-        }
-        return NONE;
+        return placeholder(ref, insertOrgUnit, orgUnits, true);
     }
 
     // ---- category option combos ----
@@ -236,12 +222,7 @@ final class AnalyticsResolver implements AutoCloseable {
     }
 
     private Object comboCached(Ref ref) throws SQLException {
-        Object cached = cache.get(List.of("co", ref));
-        if (cached == null) {
-            cached = resolveOptionCombo(ref);
-            cache.put(List.of("co", ref), cached);
-        }
-        return cached;
+        return cached("co", ref, () -> resolveOptionCombo(ref));
     }
 
     private Object resolveOptionCombo(Ref ref) throws SQLException {
@@ -249,27 +230,13 @@ final class AnalyticsResolver implements AutoCloseable {
         if (r != NONE) {
             return r;
         }
-        String uid = uidOf(ref);
-        String itemName = nameOf(ref, uid);
-        if (uid != null && (itemName != null || context.options().createMissing())) {
-            insertOptionCombo.setString(1, uid);
-            insertOptionCombo.setString(2, itemName == null ? null : cut(itemName, 230));
-            insertOptionCombo.setInt(3, context.batchId());
-            insertOptionCombo.executeUpdate();
-            optionCombos.put(uid, null, itemName);
-            return uid;
-        }
-        return NONE;
+        return placeholder(ref, insertOptionCombo, optionCombos, false);
     }
 
     // ---- data ----
 
     Optional<Dx> data(Ref ref, long line) throws SQLException {
-        Object cached = cache.get(List.of("dx", ref));
-        if (cached == null) {
-            cached = resolveData(ref, line);
-            cache.put(List.of("dx", ref), cached);
-        }
+        Object cached = cached("dx", ref, () -> resolveData(ref, line));
         if (cached instanceof Dx dx) {
             return Optional.of(dx);
         }
@@ -427,6 +394,44 @@ final class AnalyticsResolver implements AutoCloseable {
     }
 
     // ---- shared ----
+
+    @FunctionalInterface
+    private interface Resolution {
+        Object resolve() throws SQLException;
+    }
+
+    /** A reference of one kind ("ou", "co", "dx") resolved once: a UID, a {@link Dx}, a {@link Miss} or NONE. */
+    private Object cached(String kind, Ref ref, Resolution resolution) throws SQLException {
+        List<Object> key = List.of(kind, ref);
+        Object cached = cache.get(key);
+        if (cached == null) {
+            cached = resolution.resolve();
+            cache.put(key, cached);
+        }
+        return cached;
+    }
+
+    /**
+     * A placeholder org unit or option combo for a reference that carries a UID, when the export names it
+     * or {@code --create-missing} asks for one; NONE otherwise.
+     *
+     * @param uidAsName store the UID as the name when the export gives none (ORG_UNIT.NAME is required)
+     */
+    private Object placeholder(Ref ref, PreparedStatement insert, Index index, boolean uidAsName)
+            throws SQLException {
+        String uid = uidOf(ref);
+        String itemName = nameOf(ref, uid);
+        if (uid == null || itemName == null && !context.options().createMissing()) {
+            return NONE;
+        }
+        String name = itemName != null ? itemName : uidAsName ? uid : null;
+        insert.setString(1, uid);
+        insert.setString(2, name == null ? null : cut(name, 230));
+        insert.setInt(3, context.batchId());
+        insert.executeUpdate();
+        index.put(uid, null, itemName);
+        return uid;
+    }
 
     /** By identifier (UID, then code), then by unique name; NONE when nothing matches. */
     private static Object byIdOrName(Index index, Ref ref) {

@@ -1,8 +1,6 @@
 package org.santeatlas.importers.geo;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,53 +43,30 @@ public final class BoundaryGeoJsonImporter implements Importer {
 
     private static void read(ImportContext context, boolean geometries, BoundaryImport.Visitor visitor)
             throws ImportFailure, IOException, SQLException {
-        boolean sawFeatures = false;
-        int srid = Projections.WGS84;
-        int number = 0;
         try (JsonParser p = MAPPER.getFactory().createParser(context.open())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notFeatureCollection(context, p.currentTokenLocation());
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken value = p.nextToken();
-                if (key.equals("type")) {
-                    if (value != JsonToken.VALUE_STRING || !p.getText().equals("FeatureCollection")) {
-                        throw notFeatureCollection(context, p.currentTokenLocation());
-                    }
-                    continue;
-                }
-                if (key.equals("crs") && value == JsonToken.START_OBJECT) {
-                    srid = crs(context, MAPPER.readTree(p), p.currentLocation().getLineNr());
-                    continue;
-                }
-                if (!key.equals("features") || value != JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                    continue;
-                }
-                sawFeatures = true;
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    if (t == null) {
-                        throw truncated(context, p.currentLocation());
-                    }
-                    long line = p.currentTokenLocation().getLineNr();
-                    number++;
-                    if (t != JsonToken.START_OBJECT) {
+            GeoJsonFeatures.read(context, p, new GeoJsonFeatures.Handler() {
+                private int srid = Projections.WGS84;
+
+                @Override
+                public void member(String name, JsonParser p) throws ImportFailure, IOException, SQLException {
+                    if (name.equals("crs") && p.currentToken() == JsonToken.START_OBJECT) {
+                        srid = crs(context, MAPPER.readTree(p), p.currentLocation().getLineNr());
+                    } else {
                         p.skipChildren();
-                        notAFeature(context, geometries, line);
-                        continue;
                     }
-                    feature(context, p, geometries, number, line, srid, visitor);
                 }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw truncated(context, p.currentLocation());
-            }
-        } catch (JsonProcessingException e) {
-            throw malformed(context, e);
-        }
-        if (!sawFeatures) {
-            throw notFeatureCollection(context, null);
+
+                @Override
+                public void feature(JsonParser p, int number, long line)
+                        throws ImportFailure, IOException, SQLException {
+                    BoundaryGeoJsonImporter.feature(context, p, geometries, number, line, srid, visitor);
+                }
+
+                @Override
+                public void notAnObject(int number, long line) {
+                    notAFeature(context, geometries, line);
+                }
+            });
         }
     }
 
@@ -178,24 +153,5 @@ public final class BoundaryGeoJsonImporter implements Importer {
                     + " could not be converted from EPSG:" + srid + " to WGS 84: " + e.getMessage(),
                     String.valueOf(number), String.valueOf(srid), String.valueOf(e.getMessage())), e);
         }
-    }
-
-    private static ImportFailure notFeatureCollection(ImportContext context, JsonLocation at) {
-        return new ImportFailure(context.problem(at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                "import.geojsonNotFeatureCollection",
-                "not a GeoJSON FeatureCollection (a JSON object with \"type\": \"FeatureCollection\" and"
-                        + " a \"features\" array)"));
-    }
-
-    private static ImportFailure truncated(ImportContext context, JsonLocation at) {
-        return new ImportFailure(context.problem(at.getLineNr(), at.getColumnNr(), "import.malformedJson",
-                "malformed JSON: unexpected end of file", "unexpected end of file"));
-    }
-
-    private static ImportFailure malformed(ImportContext context, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String reason = e.getOriginalMessage();
-        return new ImportFailure(context.problem(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                "import.malformedJson", "malformed JSON: " + reason, reason), e);
     }
 }

@@ -27,6 +27,7 @@ import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.JsonFiles;
 
 /**
  * A facility registry served as FHIR R4 the way IHE mCSD (Mobile Care Services Discovery) profiles it:
@@ -206,7 +207,7 @@ public final class RegistryFhirImporter implements Importer {
                     }
                 }
                 if (p.currentToken() != JsonToken.END_OBJECT) {
-                    throw truncated(context, p.currentLocation());
+                    throw JsonFiles.truncated(context, p.currentLocation());
                 }
                 String type = root.path("resourceType").asText("");
                 if (type.equals("Bundle")) {
@@ -218,7 +219,7 @@ public final class RegistryFhirImporter implements Importer {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw malformed(context, e);
+            throw JsonFiles.malformed(context, e);
         }
         if (!any) {
             throw new ImportFailure(context.problem(1, 0, "import.emptyFile", "the file is empty"));
@@ -230,7 +231,7 @@ public final class RegistryFhirImporter implements Importer {
         long entries = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == null) {
-                throw truncated(context, p.currentLocation());
+                throw JsonFiles.truncated(context, p.currentLocation());
             }
             if (++entries % REPORT_EVERY == 0 && Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("import cancelled");
@@ -788,17 +789,5 @@ public final class RegistryFhirImporter implements Importer {
     private static ImportFailure notFhir(ImportContext context, JsonLocation at) {
         return new ImportFailure(context.problem(at.getLineNr(), at.getColumnNr(), "import.fhirNotABundle",
                 "not FHIR JSON: a Bundle, or Location and Organization resources one per line, expected"));
-    }
-
-    private static ImportFailure truncated(ImportContext context, JsonLocation at) {
-        return new ImportFailure(context.problem(at.getLineNr(), at.getColumnNr(), "import.malformedJson",
-                "malformed JSON: unexpected end of file", "unexpected end of file"));
-    }
-
-    private static ImportFailure malformed(ImportContext context, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String reason = e.getOriginalMessage();
-        return new ImportFailure(context.problem(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                "import.malformedJson", "malformed JSON: " + reason, reason), e);
     }
 }

@@ -1,10 +1,7 @@
 package org.santeatlas.importers.registry;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +22,7 @@ import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.geo.GeoJsonFeatures;
 
 /**
  * A master facility list as a GeoJSON FeatureCollection (RFC 7946), as QGIS, healthsites.io or GRID3
@@ -74,57 +72,28 @@ public final class RegistryGeoJsonImporter implements Importer {
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         long size = Files.size(context.file());
-        long features = 0;
-        boolean sawFeatures = false;
+        long[] features = {0};
         try (RegistryUpsert upsert = new RegistryUpsert(context);
              JsonParser p = JSON.createParser(context.open())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw notFeatureCollection(context, p.currentTokenLocation());
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                JsonToken value = p.nextToken();
-                if (key.equals("type")) {
-                    if (value != JsonToken.VALUE_STRING || !p.getText().equals("FeatureCollection")) {
-                        throw notFeatureCollection(context, p.currentTokenLocation());
-                    }
-                    continue;
-                }
-                if (!key.equals("features") || value != JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                    continue;
-                }
-                sawFeatures = true;
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    if (t == null) {
-                        throw truncated(context, p.currentLocation());
-                    }
-                    long line = p.currentTokenLocation().getLineNr();
-                    if (t != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        context.counts().rejected();
-                        context.report(line, 0, "import.geojsonNotAFeature", "a features entry that is not a Feature");
-                        continue;
-                    }
+            GeoJsonFeatures.read(context, p, new GeoJsonFeatures.Handler() {
+                @Override
+                public void feature(JsonParser p, int number, long line) throws IOException, SQLException {
                     JsonNode feature = MAPPER.readTree(p);
                     store(context, upsert, feature, line);
-                    if (++features % REPORT_EVERY == 0) {
+                    if (++features[0] % REPORT_EVERY == 0) {
                         checkCancelled();
                         context.progress().update(Math.min(p.currentLocation().getByteOffset(), size), size,
-                                features);
+                                features[0]);
                     }
                 }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw truncated(context, p.currentLocation());
-            }
-        } catch (JsonProcessingException e) {
-            throw malformed(context, e);
+
+                @Override
+                public void notAnObject(int number, long line) {
+                    notAFeature(context, line);
+                }
+            });
         }
-        if (!sawFeatures) {
-            throw notFeatureCollection(context, null);
-        }
-        context.progress().update(size, size, features);
+        context.progress().update(size, size, features[0]);
     }
 
     /**
@@ -134,8 +103,7 @@ public final class RegistryGeoJsonImporter implements Importer {
     static void store(ImportContext context, RegistryUpsert upsert, JsonNode feature, long line)
             throws SQLException {
         if (!feature.path("type").asText("Feature").equals("Feature")) {
-            context.counts().rejected();
-            context.report(line, 0, "import.geojsonNotAFeature", "a features entry that is not a Feature");
+            notAFeature(context, line);
             return;
         }
         Properties props = Properties.of(feature.path("properties"));
@@ -155,6 +123,11 @@ public final class RegistryGeoJsonImporter implements Importer {
                 props.text("ownership"), props.text("region"), props.text("district"), props.text("healthArea"),
                 lonLat == null ? null : lonLat[1], lonLat == null ? null : lonLat[0],
                 attributes.isEmpty() ? null : attributes.toString()));
+    }
+
+    private static void notAFeature(ImportContext context, long line) {
+        context.counts().rejected();
+        context.report(line, 0, "import.geojsonNotAFeature", "a features entry that is not a Feature");
     }
 
     /**
@@ -279,28 +252,5 @@ public final class RegistryGeoJsonImporter implements Importer {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException("import cancelled");
         }
-    }
-
-    /** @param at where the file stops being one, null when it simply has no features array */
-    private static ImportFailure notFeatureCollection(ImportContext context, JsonLocation at) {
-        return new ImportFailure(context.problem(at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                "import.geojsonNotFeatureCollection",
-                "not a GeoJSON FeatureCollection (a JSON object with \"type\": \"FeatureCollection\" and"
-                        + " a \"features\" array)"));
-    }
-
-    private static ImportFailure truncated(ImportContext context, JsonLocation at) {
-        return new ImportFailure(context.problem(at.getLineNr(), at.getColumnNr(), "import.malformedJson",
-                "malformed JSON: unexpected end of file", "unexpected end of file"));
-    }
-
-    /** A syntax error, e.g. a truncated file, naming its line and column (as the DHIS2 JSON importers do). */
-    private static ImportFailure malformed(ImportContext context, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        long line = at == null ? 0 : at.getLineNr();
-        long column = at == null ? 0 : at.getColumnNr();
-        String reason = e.getOriginalMessage();
-        return new ImportFailure(context.problem(line, column, "import.malformedJson",
-                "malformed JSON: " + reason, reason), e);
     }
 }

@@ -1,14 +1,13 @@
 package org.santeatlas.importers.climate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.santeatlas.importers.TestWorkspace.count;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.santeatlas.importers.OrgUnitFixture.DOSSO;
 import static org.santeatlas.importers.OrgUnitFixture.GAYA;
 import static org.santeatlas.importers.OrgUnitFixture.KONNI;
 import static org.santeatlas.importers.OrgUnitFixture.TAHOUA;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,6 +28,7 @@ import org.santeatlas.importers.ImportOptions;
 import org.santeatlas.importers.ImportProgress;
 import org.santeatlas.importers.ImportResult;
 import org.santeatlas.importers.ImportService;
+import org.santeatlas.importers.TestWorkspace;
 import org.santeatlas.importers.OrgUnitFixture;
 
 /**
@@ -327,15 +327,7 @@ class ClimateCsvImportTest {
     }
 
     private Path write(String name, String content) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        return file;
+        return TestWorkspace.write(dir, name, content);
     }
 
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -2,25 +2,19 @@ package org.santeatlas.importers.dhis2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.santeatlas.core.store.Problem;
-import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.importers.FormatDetector;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.ImportOptions;
 import org.santeatlas.importers.ImportProgress;
 import org.santeatlas.importers.ImportResult;
-import org.santeatlas.importers.ImportService;
+import org.santeatlas.importers.TestWorkspace;
 import org.santeatlas.importers.Workbooks;
 
 /**
@@ -89,27 +83,17 @@ class AnalyticsImportTest {
              "height": 5, "headerWidth": 4, "width": 4}
             """;
 
-    @TempDir
-    Path dir;
-    Workspace workspace;
-    ImportService service;
+    @RegisterExtension
+    final TestWorkspace ws = new TestWorkspace();
 
     @BeforeEach
     void setUp() throws Exception {
-        workspace = Workspace.create(dir.resolve("ws"));
-        service = new ImportService(workspace);
-        ImportResult meta = importText("metadata.json", METADATA, ImportOptions.DEFAULTS);
-        assertThat(meta.failure()).isEmpty();
-    }
-
-    @AfterEach
-    void tearDown() {
-        workspace.close();
+        ws.importMetadata(METADATA);
     }
 
     @Test
     void theJsonResponseStoresValuesAndCreatesTheMetadataItDescribes() throws Exception {
-        ImportResult r = importText("analytics.json", ANALYTICS, ImportOptions.DEFAULTS);
+        ImportResult r = ws.importText("analytics.json", ANALYTICS, ImportOptions.DEFAULTS);
 
         assertThat(r.failure()).isEmpty();
         assertThat(r.format()).isEqualTo(ImportFormat.DHIS2_ANALYTICS_JSON);
@@ -121,22 +105,22 @@ class AnalyticsImportTest {
                 "DeConsult01 202402 CsiKollo001 HllvX50cXC0 95",
                 "DeNouveau01 202401 CsiNeuf0001 HllvX50cXC0 12",
                 "InPenta3Cv1 202401 CsiKollo001 HllvX50cXC0 81.1");
-        assertThat(rows("SELECT UID, CODE, NAME, PLACEHOLDER, SOURCE, AGGREGATION_TYPE FROM DATA_ELEMENT"
+        assertThat(ws.rows("SELECT UID, CODE, NAME, PLACEHOLDER, SOURCE, AGGREGATION_TYPE FROM DATA_ELEMENT"
                 + " WHERE UID NOT IN ('DeConsult01', 'DePalu00001') ORDER BY NAME")).containsExactly(
-                "DeNouveau01|null|Accouchements assistés|true|null|SUM",
-                "InPenta3Cv1|null|Couverture Penta3|false|DHIS2 analytics|AVERAGE",
-                rate + "|BfMAe6Itzgt.REPORTING_RATE|Rapport mensuel - Reporting rate|false|DHIS2 analytics|AVERAGE");
-        assertThat(rows("SELECT UID, NAME, PLACEHOLDER FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly(
-                "CsiNeuf0001|CSI Neuf|true");
+                "DeNouveau01|null|Accouchements assistés|TRUE|null|SUM",
+                "InPenta3Cv1|null|Couverture Penta3|FALSE|DHIS2 analytics|AVERAGE",
+                rate + "|BfMAe6Itzgt.REPORTING_RATE|Rapport mensuel - Reporting rate|FALSE|DHIS2 analytics|AVERAGE");
+        assertThat(ws.rows("SELECT UID, NAME, PLACEHOLDER FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly(
+                "CsiNeuf0001|CSI Neuf|TRUE");
 
-        ImportResult again = importText("analytics.json", ANALYTICS, ImportOptions.DEFAULTS);
+        ImportResult again = ws.importText("analytics.json", ANALYTICS, ImportOptions.DEFAULTS);
         assertThat(again.counts().unchangedCount()).isEqualTo(5);
         assertThat(again.batchId()).isEmpty();
     }
 
     @Test
     void operandsAndACategoryOptionComboColumnGiveTheDisaggregation() throws Exception {
-        ImportResult r = importText("operands.json", """
+        ImportResult r = ws.importText("operands.json", """
                 {"headers": [{"name": "dx", "column": "Data", "meta": true}, {"name": "co", "column": "Category option combo", "meta": true},
                    {"name": "pe", "column": "Period", "meta": true}, {"name": "ou", "column": "Organisation unit", "meta": true},
                    {"name": "value", "column": "Value", "meta": false}],
@@ -148,7 +132,7 @@ class AnalyticsImportTest {
                           ["DePalu00001", "CocPlus5ans", "202401", "CsiKollo001", "25"]]}
                 """, ImportOptions.DEFAULTS);
         assertThat(r.failure()).isEmpty();
-        ImportResult operands = importText("operands2.json", """
+        ImportResult operands = ws.importText("operands2.json", """
                 {"headers": [{"name": "dx", "meta": true}, {"name": "pe", "meta": true}, {"name": "ou", "meta": true},
                    {"name": "value", "meta": false}],
                  "metaData": {"items": {"DePalu00001.CocMoins5an": {"name": "Paludisme confirmé Moins de 5 ans",
@@ -160,14 +144,14 @@ class AnalyticsImportTest {
                 "DePalu00001 202401 CsiKollo001 CocMoins5an 40",
                 "DePalu00001 202401 CsiKollo001 CocPlus5ans 25",
                 "DePalu00001 202402 CsiKollo001 CocMoins5an 33");
-        assertThat(rows("SELECT UID, NAME, PLACEHOLDER FROM CATEGORY_OPTION_COMBO WHERE PLACEHOLDER ORDER BY UID"))
-                .containsExactly("CocMoins5an|Moins de 5 ans|true", "CocPlus5ans|5 ans et plus|true");
+        assertThat(ws.rows("SELECT UID, NAME, PLACEHOLDER FROM CATEGORY_OPTION_COMBO WHERE PLACEHOLDER ORDER BY UID"))
+                .containsExactly("CocMoins5an|Moins de 5 ans|TRUE", "CocPlus5ans|5 ans et plus|TRUE");
     }
 
     @Test
     void aFilterDimensionAppliesItsSingleItemToEveryRow() throws Exception {
         // dx as a filter: no dx column, its one item in metaData.dimensions (DHIS2 2.38+ responses do this).
-        ImportResult r = importText("filter.json", """
+        ImportResult r = ws.importText("filter.json", """
                 {"headers": [{"name": "ou", "column": "Organisation unit", "meta": true},
                    {"name": "pe", "column": "Period", "meta": true}, {"name": "value", "column": "Value", "meta": false}],
                  "metaData": {"items": {"InCpn1Taux1": {"name": "Taux de CPN1", "dimensionItemType": "INDICATOR"}},
@@ -178,10 +162,10 @@ class AnalyticsImportTest {
         assertThat(r.failure()).isEmpty();
         assertThat(values()).containsExactly("InCpn1Taux1 202401 CsiKollo001 HllvX50cXC0 44.6",
                 "InCpn1Taux1 202402 CsiKollo001 HllvX50cXC0 40.2");
-        assertThat(rows("SELECT NAME, SOURCE FROM DATA_ELEMENT WHERE UID = 'InCpn1Taux1'"))
+        assertThat(ws.rows("SELECT NAME, SOURCE FROM DATA_ELEMENT WHERE UID = 'InCpn1Taux1'"))
                 .containsExactly("Taux de CPN1|DHIS2 analytics");
 
-        ImportResult several = importText("filter2.json", """
+        ImportResult several = ws.importText("filter2.json", """
                 {"headers": [{"name": "pe", "meta": true}, {"name": "value", "meta": false}],
                  "metaData": {"dimensions": {"dx": ["DeConsult01"], "ou": ["CsiKollo001", "CsiTinga001"]}},
                  "rows": [["202401", "44"]]}
@@ -194,7 +178,7 @@ class AnalyticsImportTest {
 
     @Test
     void aNamesOnlyCsvWithFrenchPeriodsResolvesNamesAndReportsEachUnknownOnce() throws Exception {
-        ImportResult r = importText("donnees.csv", """
+        ImportResult r = ws.importText("donnees.csv", """
                 Données,Période,Unité d'organisation,Valeur
                 Consultations externes,Janvier 2024,CSI Kollo,120
                 consultations EXTERNES,Février 2024,csi tinga beri,"1 234"
@@ -220,23 +204,23 @@ class AnalyticsImportTest {
                 "donnees.csv:8: unreadable period: 'Trimestre de la pluie' (1 row(s) rejected)",
                 "donnees.csv:9: several objects have this name: 'CSI Doublon' (1 row(s) rejected)");
         assertThat(r.problems()).extracting(Problem::args).contains(List.of("CSI Inconnu", "2"));
-        assertThat(rows("SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("0");
+        assertThat(ws.rows("SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("0");
     }
 
     @Test
     void withoutSkipInvalidAnUnresolvedNameRefusesTheFile() throws Exception {
-        ImportResult r = importText("donnees.csv", """
+        ImportResult r = ws.importText("donnees.csv", """
                 Data,Period,Organisation unit,Value
                 Consultations externes,January 2024,CSI Kollo,120
                 Consultations externes,January 2024,Nowhere,1
                 """, ImportOptions.DEFAULTS);
         assertThat(r.failure()).hasValueSatisfying(p -> assertThat(p.key()).isEqualTo("import.invalidRecords"));
-        assertThat(workspace.summary().dataValues()).isZero();
+        assertThat(ws.workspace().summary().dataValues()).isZero();
     }
 
     @Test
     void aCsvWithIdAndNameColumnsCreatesTheMetadataItNames() throws Exception {
-        ImportResult r = importText("ids.csv", """
+        ImportResult r = ws.importText("ids.csv", """
                 Data ID,Data,Period ID,Period,Organisation unit ID,Organisation unit,Value
                 DeConsult01,Consultations externes,202401,January 2024,CsiKollo001,CSI Kollo,120
                 DeNouveau01,Accouchements assistés,202401,January 2024,CsiNeuf0001,CSI Neuf,12
@@ -244,14 +228,14 @@ class AnalyticsImportTest {
         assertThat(r.failure()).isEmpty();
         assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 HllvX50cXC0 120",
                 "DeNouveau01 202401 CsiNeuf0001 HllvX50cXC0 12");
-        assertThat(rows("SELECT UID, NAME FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("CsiNeuf0001|CSI Neuf");
-        assertThat(rows("SELECT UID, NAME FROM DATA_ELEMENT WHERE PLACEHOLDER"))
+        assertThat(ws.rows("SELECT UID, NAME FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("CsiNeuf0001|CSI Neuf");
+        assertThat(ws.rows("SELECT UID, NAME FROM DATA_ELEMENT WHERE PLACEHOLDER"))
                 .containsExactly("DeNouveau01|Accouchements assistés");
     }
 
     @Test
     void theDataVisualizerExcelDownloadImportsLikeItsCsv() throws Exception {
-        Path xlsx = Workbooks.write(dir.resolve("Visualisation.xlsx"),
+        Path xlsx = Workbooks.write(ws.dir().resolve("Visualisation.xlsx"),
                 new Object[] {"Consultations par CSI"},
                 null,
                 new Object[] {"dx", "pe", "ou", "value"},
@@ -259,7 +243,7 @@ class AnalyticsImportTest {
                 new Object[] {"DeConsult01", 202402, "SC-TG-1", 95.5},
                 new Object[] {"InCpn1Taux1", "2024Q1", "CsiKollo001", 0.5});
         assertThat(FormatDetector.detect(xlsx)).contains(ImportFormat.DHIS2_ANALYTICS_XLSX);
-        ImportResult r = service.importFile(xlsx, Optional.empty(), ImportProgress.NONE);
+        ImportResult r = ws.service().importFile(xlsx, Optional.empty(), ImportProgress.NONE);
         assertThat(r.failure()).isEmpty();
         assertThat(values()).containsExactly("DeConsult01 202401 CsiKollo001 HllvX50cXC0 120",
                 "DeConsult01 202402 CsiTinga001 HllvX50cXC0 95.5",
@@ -268,17 +252,17 @@ class AnalyticsImportTest {
 
     @Test
     void malformedExportsFailClearlyAndChangeNothing() throws Exception {
-        ImportResult truncated = importText("cut.json", ANALYTICS.substring(0, ANALYTICS.indexOf("\"rows\"") + 40),
+        ImportResult truncated = ws.importText("cut.json", ANALYTICS.substring(0, ANALYTICS.indexOf("\"rows\"") + 40),
                 ImportOptions.DEFAULTS);
         assertThat(truncated.failure()).hasValueSatisfying(p -> assertThat(p.key()).isEqualTo("import.malformedJson"));
 
-        ImportResult noHeaders = service.importFile(Files.writeString(dir.resolve("x.json"),
+        ImportResult noHeaders = ws.service().importFile(ws.write("x.json",
                 "{\"rows\": [[\"DeConsult01\", \"202401\", \"CsiKollo001\", \"1\"]]}"),
                 Optional.empty(), ImportProgress.NONE);
         assertThat(noHeaders.format()).isEqualTo(ImportFormat.DHIS2_ANALYTICS_JSON);
         assertThat(noHeaders.failure()).hasValueSatisfying(p -> assertThat(p.key()).isEqualTo("import.analyticsNoHeaders"));
 
-        ImportResult byCategory = importText("sexe.json", """
+        ImportResult byCategory = ws.importText("sexe.json", """
                 {"headers": [{"name": "dx", "meta": true}, {"name": "pe", "meta": true}, {"name": "ou", "meta": true},
                    {"name": "cX5k9anHEHd", "column": "Sexe", "meta": true}, {"name": "value", "meta": false}],
                  "rows": [["DeConsult01", "202401", "CsiKollo001", "apsOixVZlf1", "10"]]}
@@ -288,18 +272,18 @@ class AnalyticsImportTest {
             assertThat(p.args()).containsExactly("cX5k9anHEHd");
         });
 
-        ImportResult notATable = service.importFile(Files.writeString(dir.resolve("t.csv"), "Data,Period,Value\nA,2024,1\n"),
+        ImportResult notATable = ws.service().importFile(ws.write("t.csv", "Data,Period,Value\nA,2024,1\n"),
                 Optional.of(ImportFormat.DHIS2_ANALYTICS_CSV), ImportProgress.NONE);
         assertThat(notATable.failure()).hasValueSatisfying(p -> assertThat(p.key()).isEqualTo("import.analyticsHeader"));
 
-        assertThat(workspace.summary().dataValues()).isZero();
-        assertThat(rows("SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("0");
+        assertThat(ws.workspace().summary().dataValues()).isZero();
+        assertThat(ws.rows("SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly("0");
     }
 
     @Test
     void olderResponsesWithMetaDataNamesStillImport() throws Exception {
         // DHIS2 before 2.25: metaData.names and metaData.pe/ou lists, as the 2.2x documentation shows.
-        ImportResult r = importText("old.json", """
+        ImportResult r = ws.importText("old.json", """
                 {"headers": [{"name": "dx", "column": "Data", "meta": true, "type": "java.lang.String"},
                    {"name": "pe", "column": "Period", "meta": true, "type": "java.lang.String"},
                    {"name": "value", "column": "Value", "meta": false, "type": "java.lang.Double"}],
@@ -315,29 +299,9 @@ class AnalyticsImportTest {
                 "DeConsult01 2016Q2 CsiKollo001 HllvX50cXC0 81.1");
     }
 
-    private ImportResult importText(String name, String text, ImportOptions options) throws Exception {
-        Path file = Files.writeString(dir.resolve(name), text);
-        return service.importFile(file, Optional.empty(), options, ImportProgress.NONE);
-    }
-
     private List<String> values() throws Exception {
-        return rows("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, CATEGORY_OPTION_COMBO, DATA_VALUE FROM DATA_VALUE"
+        return ws.rows("SELECT DATA_ELEMENT, PERIOD, ORG_UNIT, CATEGORY_OPTION_COMBO, DATA_VALUE FROM DATA_VALUE"
                 + " WHERE NOT DELETED ORDER BY DATA_ELEMENT, PERIOD, ORG_UNIT, CATEGORY_OPTION_COMBO")
                 .stream().map(s -> s.replace('|', ' ')).toList();
-    }
-
-    private List<String> rows(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Statement st = workspace.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    cells.add(String.valueOf(rs.getObject(i)));
-                }
-                out.add(String.join("|", cells));
-            }
-        }
-        return out;
     }
 }

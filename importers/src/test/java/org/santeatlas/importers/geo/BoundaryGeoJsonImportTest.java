@@ -1,12 +1,12 @@
 package org.santeatlas.importers.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.santeatlas.importers.TestWorkspace.count;
 import static org.santeatlas.importers.geo.GeoFixtures.JSON;
 import static org.santeatlas.importers.geo.GeoFixtures.bowTie;
 import static org.santeatlas.importers.geo.GeoFixtures.feature;
 import static org.santeatlas.importers.geo.GeoFixtures.featureCollection;
 import static org.santeatlas.importers.geo.GeoFixtures.importFile;
-import static org.santeatlas.importers.geo.GeoFixtures.scalar;
 import static org.santeatlas.importers.geo.GeoFixtures.snapshot;
 import static org.santeatlas.importers.geo.GeoFixtures.write;
 
@@ -143,10 +143,10 @@ class BoundaryGeoJsonImportTest {
             assertThat(r.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("ner_admbnda_adm2.geojson"));
 
             Connection c = ws.connection();
-            assertThat(scalar(c, "SELECT COUNT(*) FROM ORG_UNIT WHERE LEVEL = 3 AND GEOMETRY IS NOT NULL"
+            assertThat(count(c, "SELECT COUNT(*) FROM ORG_UNIT WHERE LEVEL = 3 AND GEOMETRY IS NOT NULL"
                     + " AND ST_IsValid(GEOMETRY) AND ST_SRID(GEOMETRY) = 4326"
                     + " AND ST_GeometryType(GEOMETRY) IN ('POLYGON', 'MULTIPOLYGON')")).isEqualTo(n);
-            assertThat(scalar(c, "SELECT COUNT(*) FROM ORG_UNIT WHERE LEVEL <> 3 AND BATCH_ID = "
+            assertThat(count(c, "SELECT COUNT(*) FROM ORG_UNIT WHERE LEVEL <> 3 AND BATCH_ID = "
                     + r.batchId().orElseThrow())).as("no region or area touched").isZero();
             try (PreparedStatement q = c.prepareStatement("SELECT ST_Area(GEOMETRY), ST_GeometryType(GEOMETRY)"
                     + " FROM ORG_UNIT WHERE UID = ?")) {
@@ -166,7 +166,7 @@ class BoundaryGeoJsonImportTest {
                     }
                 }
             }
-            assertThat(scalar(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE F JOIN BOUNDARY_LAYER L ON L.ID = F.LAYER_ID"
+            assertThat(count(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE F JOIN BOUNDARY_LAYER L ON L.ID = F.LAYER_ID"
                     + " WHERE L.NAME = 'ner_admbnda_adm2' AND F.NAME = 'Zone inconnue' AND F.CODE = 'SC9999'"
                     + " AND F.FEATURE_NO = " + (n + 1) + " AND NOT F.REPAIRED AND ST_IsValid(F.GEOMETRY)"
                     + " AND F.PROPERTIES LIKE '%\"ADM2_PCODE\":\"SC9999\"%'")).isEqualTo(1);
@@ -197,7 +197,7 @@ class BoundaryGeoJsonImportTest {
             assertThat(r.failure()).isEmpty();
             assertThat(r.counts().updatedCount()).isEqualTo(1);
             assertThat(r.counts().unchangedCount()).isEqualTo(demo.districts().size());
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE UID = '"
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE UID = '"
                     + demo.districts().get(0).uid() + "' AND ST_Equals(GEOMETRY,"
                     + " ST_GeomFromText('POLYGON((1 13, 1.1 13, 1.1 13.1, 1 13.1, 1 13))', 4326))")).isEqualTo(1);
         }
@@ -223,7 +223,7 @@ class BoundaryGeoJsonImportTest {
                             demo.districts().get(2).uid());
             assertThat(report.matchedByName()).isEmpty();
             assertThat(report.layer()).isEmpty();
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM BOUNDARY_LAYER")).isZero();
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM BOUNDARY_LAYER")).isZero();
         }
     }
 
@@ -270,7 +270,7 @@ class BoundaryGeoJsonImportTest {
             assertThat(gb.problems()).extracting(Problem::key).containsExactly("import.boundaryAmbiguous");
             assertThat(gb.problems().get(0).args()).startsWith("1", place(twin));
             assertThat(report.layer()).contains("geoBoundaries-SCX-ADM2");
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE UID = '" + twin.uid()
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE UID = '" + twin.uid()
                     + "' AND GEOMETRY IS NULL")).isEqualTo(1);
 
             ImportResult h = importFile(ws, hdxFile, ImportOptions.DEFAULTS);
@@ -279,7 +279,7 @@ class BoundaryGeoJsonImportTest {
             assertThat(hr.ambiguous()).isEmpty();
             assertThat(hr.matchedByName()).hasSize(demo.districts().size());
             assertThat(hr.matchedByName().get(0).orgUnit()).contains(twin.uid());
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE UID = 'Twin0000001'"
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE UID = 'Twin0000001'"
                     + " AND GEOMETRY IS NULL")).isEqualTo(1);
         }
     }
@@ -300,9 +300,9 @@ class BoundaryGeoJsonImportTest {
             assertThat(report.layerFeatures()).isEqualTo(n);
             assertThat(r.problems()).extracting(Problem::key).containsExactly("import.boundaryRepaired");
             Connection c = ws.connection();
-            assertThat(scalar(c, "SELECT COUNT(*) FROM ORG_UNIT WHERE GEOMETRY IS NOT NULL AND LEVEL = 3")).isZero();
-            assertThat(scalar(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE WHERE REPAIRED")).isEqualTo(1);
-            assertThat(scalar(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE WHERE ST_IsValid(GEOMETRY)"
+            assertThat(count(c, "SELECT COUNT(*) FROM ORG_UNIT WHERE GEOMETRY IS NOT NULL AND LEVEL = 3")).isZero();
+            assertThat(count(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE WHERE REPAIRED")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE WHERE ST_IsValid(GEOMETRY)"
                     + " AND ST_SRID(GEOMETRY) = 4326 AND ORG_UNIT_ID IS NULL")).isEqualTo(n);
 
             assertThat(importFile(ws, file, asLayer).changedNothing()).isTrue();
@@ -313,8 +313,8 @@ class BoundaryGeoJsonImportTest {
             write(file, fc);
             ImportResult shorter = importFile(ws, file, asLayer);
             assertThat(shorter.counts().deletedCount()).isEqualTo(2);
-            assertThat(scalar(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE")).isEqualTo(n - 2);
-            assertThat(scalar(c, "SELECT COUNT(*) FROM BOUNDARY_LAYER")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM BOUNDARY_FEATURE")).isEqualTo(n - 2);
+            assertThat(count(c, "SELECT COUNT(*) FROM BOUNDARY_LAYER")).isEqualTo(1);
         }
     }
 
@@ -333,7 +333,7 @@ class BoundaryGeoJsonImportTest {
             assertThat(r.failure()).isEmpty();
             assertThat(r.report(BoundaryReport.class).orElseThrow().repaired()).singleElement()
                     .satisfies(f -> assertThat(f.note()).contains("unclosed ring"));
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM BOUNDARY_FEATURE WHERE REPAIRED AND NAME ="
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM BOUNDARY_FEATURE WHERE REPAIRED AND NAME ="
                     + " 'Triangle' AND ABS(ST_Area(GEOMETRY) - 0.02) < 1e-12")).isEqualTo(1);
         }
     }

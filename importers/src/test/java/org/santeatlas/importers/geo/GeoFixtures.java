@@ -180,13 +180,6 @@ final class GeoFixtures {
         return new ImportService(ws).importFile(file, java.util.Optional.empty(), options, ImportProgress.NONE);
     }
 
-    static long scalar(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** Everything the geo importers write, as text: for "the workspace is unchanged". */
     static List<String> snapshot(Connection c) throws SQLException {
         List<String> rows = new ArrayList<>();

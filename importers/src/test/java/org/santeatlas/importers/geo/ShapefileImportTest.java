@@ -1,10 +1,10 @@
 package org.santeatlas.importers.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.santeatlas.importers.TestWorkspace.count;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.santeatlas.importers.geo.GeoFixtures.importFile;
 import static org.santeatlas.importers.geo.GeoFixtures.parts;
-import static org.santeatlas.importers.geo.GeoFixtures.scalar;
 import static org.santeatlas.importers.geo.GeoFixtures.shapefile;
 import static org.santeatlas.importers.geo.GeoFixtures.snapshot;
 import static org.santeatlas.importers.geo.GeoFixtures.zip;
@@ -128,7 +128,7 @@ class ShapefileImportTest {
                 assertThat(r.file().toString()).endsWith("limites.zip!limites.shp");
                 assertThat(r.counts().updatedCount()).isEqualTo(demo.districts().size());
             });
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE LEVEL = 3 AND GEOMETRY IS NOT"
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE LEVEL = 3 AND GEOMETRY IS NOT"
                     + " NULL")).isEqualTo(demo.districts().size());
             // importFile takes a zip of one shapefile too, and finds nothing new in it.
             ImportResult again = importFile(ws, archive, ImportOptions.DEFAULTS);
@@ -146,7 +146,7 @@ class ShapefileImportTest {
             assertThat(r.failure()).isEmpty();
             assertThat(r.problems()).isEmpty();
             assertThat(r.counts().createdCount()).isEqualTo(demo.districts().size());
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM BOUNDARY_FEATURE F JOIN BOUNDARY_LAYER L"
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM BOUNDARY_FEATURE F JOIN BOUNDARY_LAYER L"
                     + " ON L.ID = F.LAYER_ID WHERE L.NAME = 'ds_layer' AND F.CODE LIKE 'X-%' AND F.NAME IS NOT NULL"
                     + " AND F.PROPERTIES LIKE '%\"REGION\":%' AND ST_IsValid(F.GEOMETRY)"))
                     .isEqualTo(demo.districts().size());
@@ -189,7 +189,7 @@ class ShapefileImportTest {
                     tuple("FS001", "CSI Tillabéri Commune", "CSI", "Tillabéri", "Public", 14.2117, 1.4532),
                     tuple("FS002", "CSPS Gaoua Secteur 2", "CSPS", "Gaoua", "Privé", 10.3333, -3.1833),
                     tuple("FS003", "Case de santé Kéïta", "CS", "Kéïta", null, 14.7550, 5.7700));
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD WHERE ST_SRID(POINT) = 4326"))
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD WHERE ST_SRID(POINT) = 4326"))
                     .isEqualTo(3);
             assertThat(importFile(ws, shp, ImportOptions.DEFAULTS).changedNothing()).isTrue();
         }
@@ -261,7 +261,7 @@ class ShapefileImportTest {
                 assertThat(p.key()).isEqualTo("import.shapefileUnknownProjection");
                 assertThat(p.args()).containsExactly("lambert.prj", "Some_Local_Lambert");
             });
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
         }
     }
 

@@ -1,15 +1,11 @@
 package org.santeatlas.importers.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.santeatlas.importers.TestWorkspace.count;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,6 +18,7 @@ import org.santeatlas.importers.ImportOptions;
 import org.santeatlas.importers.ImportProgress;
 import org.santeatlas.importers.ImportResult;
 import org.santeatlas.importers.ImportService;
+import org.santeatlas.importers.TestWorkspace;
 
 /**
  * FHIR R4 facility registries shaped as IHE mCSD serves them (Location + Organization, jurisdictions by
@@ -149,7 +146,7 @@ class RegistryFhirImportTest {
             assertThat(again.counts().changedAnything()).isFalse();
             assertThat(again.batchId()).isEmpty();
             assertThat(RegistryGeoJsonImportTest.registrySnapshot(ws.connection())).isEqualTo(before);
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH")).isEqualTo(1);
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH")).isEqualTo(1);
         }
     }
 
@@ -239,8 +236,8 @@ class RegistryFhirImportTest {
             assertThat(r.failure()).isPresent();
             assertThat(r.failure().get().key()).isEqualTo("import.malformedJson");
             assertThat(r.failure().get().line()).isEqualTo(lineOf(broken, "\"oops\""));
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH")).isZero();
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH")).isZero();
         }
     }
 
@@ -252,7 +249,7 @@ class RegistryFhirImportTest {
 
             assertThat(r.failure()).isPresent();
             assertThat(r.failure().get().key()).isEqualTo("import.malformedJson");
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
         }
     }
 
@@ -270,7 +267,7 @@ class RegistryFhirImportTest {
             assertThat(refused.failure()).map(Problem::key).contains("import.invalidRecords");
             assertThat(refused.problems()).extracting(Problem::key, Problem::line)
                     .containsExactly(tuple("import.fhirMissingName", 3L));
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM REGISTRY_RECORD")).isZero();
 
             ImportResult kept = new ImportService(ws).importFile(file, Optional.empty(),
                     ImportOptions.DEFAULTS.withSkipInvalid(true), ImportProgress.NONE);
@@ -334,15 +331,7 @@ class RegistryFhirImportTest {
     }
 
     private Path write(String name, String content) throws Exception {
-        Path file = dir.resolve(name);
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        return file;
+        return TestWorkspace.write(dir, name, content);
     }
 
-    private static long scalar(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.santeatlas.importers.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.santeatlas.importers.TestWorkspace.count;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import org.santeatlas.importers.ImportProgress;
 import org.santeatlas.importers.ImportOptions;
 import org.santeatlas.importers.ImportResult;
 import org.santeatlas.importers.ImportService;
+import org.santeatlas.importers.TestWorkspace;
 import org.santeatlas.testdata.DemoFiles;
 import org.santeatlas.testdata.DemoGenerator;
 import org.santeatlas.testdata.DemoSize;
@@ -66,8 +68,8 @@ class RegistryGeoJsonImportTest {
             assertThat(r.counts().createdCount()).isEqualTo(expected);
             assertThat(r.counts().rejectedCount()).isZero();
             Connection c = ws.connection();
-            assertThat(scalar(c, "SELECT COUNT(*) FROM REGISTRY_RECORD WHERE SOURCE = 'registry'")).isEqualTo(expected);
-            assertThat(scalar(c, "SELECT COUNT(*) FROM REGISTRY_RECORD WHERE POINT IS NULL"))
+            assertThat(count(c, "SELECT COUNT(*) FROM REGISTRY_RECORD WHERE SOURCE = 'registry'")).isEqualTo(expected);
+            assertThat(count(c, "SELECT COUNT(*) FROM REGISTRY_RECORD WHERE POINT IS NULL"))
                     .as("records the CSV leaves without coordinates")
                     .isEqualTo(csv.stream().filter(row -> row[7].isEmpty()).count())
                     .isPositive();
@@ -99,7 +101,7 @@ class RegistryGeoJsonImportTest {
             assertThat(csv.failure()).isEmpty();
             assertThat(csv.counts().createdCount()).isEqualTo(demo.counts().registryRecords());
             List<List<Object>> before = registrySnapshot(ws.connection());
-            long batches = scalar(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH");
+            long batches = count(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH");
 
             ImportResult geo = importInto(ws, new RegistryGeoJsonImporter(), demo.registryGeoJson());
 
@@ -110,7 +112,7 @@ class RegistryGeoJsonImportTest {
             assertThat(counts.changedAnything()).isFalse();
             assertThat(counts.rejectedCount()).isZero();
             assertThat(registrySnapshot(ws.connection())).isEqualTo(before);
-            assertThat(scalar(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH")).isEqualTo(batches);
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM IMPORT_BATCH")).isEqualTo(batches);
         }
     }
 
@@ -250,14 +252,14 @@ class RegistryGeoJsonImportTest {
             new ImportService(ws).importFile(demo.registryCsv(), Optional.empty(), ImportProgress.NONE);
             Connection c = ws.connection();
             List<List<Object>> before = registrySnapshot(c);
-            long batches = scalar(c, "SELECT COUNT(*) FROM IMPORT_BATCH");
+            long batches = count(c, "SELECT COUNT(*) FROM IMPORT_BATCH");
             ImportResult r = importInto(ws, new RegistryGeoJsonImporter(), file);
             Problem failure = r.failure().orElseThrow();
             assertThat(failure.key()).isEqualTo("import.malformedJson");
             assertThat(failure.line()).isEqualTo(keep + 1);
             assertThat(failure.file()).isEqualTo("truncated.geojson");
             assertThat(registrySnapshot(c)).isEqualTo(before);
-            assertThat(scalar(c, "SELECT COUNT(*) FROM IMPORT_BATCH")).isEqualTo(batches);
+            assertThat(count(c, "SELECT COUNT(*) FROM IMPORT_BATCH")).isEqualTo(batches);
         }
     }
 
@@ -276,7 +278,7 @@ class RegistryGeoJsonImportTest {
     }
 
     private Path write(String name, String content) throws Exception {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        return TestWorkspace.write(dir, name, content);
     }
 
     /** registry.csv's data rows: code;nom;type;statut;region;district;aire_sante;latitude;longitude;... */
@@ -291,13 +293,6 @@ class RegistryGeoJsonImportTest {
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    private static long scalar(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Through the service, as a user's import runs: one transaction, rolled back on failure. */
