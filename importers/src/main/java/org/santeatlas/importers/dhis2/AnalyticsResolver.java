@@ -133,7 +133,11 @@ final class AnalyticsResolver implements AutoCloseable {
     private final PreparedStatement insertOrgUnit;
     private final PreparedStatement insertDataElement;
     private final PreparedStatement insertOptionCombo;
-    private final Map<Object, Object> cache = new HashMap<>();
+    /** Resolutions per kind of reference (one map each: no composite key to build for every cell). */
+    private final Map<Ref, Object> periodCache = new HashMap<>();
+    private final Map<Ref, Object> orgUnitCache = new HashMap<>();
+    private final Map<Ref, Object> comboCache = new HashMap<>();
+    private final Map<Ref, Object> dataCache = new HashMap<>();
     private final Map<String, Miss> misses = new LinkedHashMap<>();
     private boolean quiet;
 
@@ -169,7 +173,7 @@ final class AnalyticsResolver implements AutoCloseable {
 
     /** The ISO period of a reference (an ISO id or a period name), or empty after reporting it. */
     Optional<String> period(Ref ref, long line) {
-        Object cached = cache.computeIfAbsent(List.of("pe", ref), k -> {
+        Object cached = periodCache.computeIfAbsent(ref, k -> {
             for (String text : new String[] {ref.id(), ref.code(), ref.any(), ref.name()}) {
                 if (!blank(text)) {
                     Optional<String> iso = PeriodNames.toIso(text);
@@ -190,10 +194,10 @@ final class AnalyticsResolver implements AutoCloseable {
     // ---- org units ----
 
     Optional<String> orgUnit(Ref ref, long line) throws SQLException {
-        Object cached = cache.get(List.of("ou", ref));
+        Object cached = orgUnitCache.get(ref);
         if (cached == null) {
             cached = resolveOrgUnit(ref);
-            cache.put(List.of("ou", ref), cached);
+            orgUnitCache.put(ref, cached);
         }
         return found(cached, "import.analyticsUnknownOrgUnit", "org unit not found in the workspace", ref, line);
     }
@@ -236,10 +240,10 @@ final class AnalyticsResolver implements AutoCloseable {
     }
 
     private Object comboCached(Ref ref) throws SQLException {
-        Object cached = cache.get(List.of("co", ref));
+        Object cached = comboCache.get(ref);
         if (cached == null) {
             cached = resolveOptionCombo(ref);
-            cache.put(List.of("co", ref), cached);
+            comboCache.put(ref, cached);
         }
         return cached;
     }
@@ -265,10 +269,10 @@ final class AnalyticsResolver implements AutoCloseable {
     // ---- data ----
 
     Optional<Dx> data(Ref ref, long line) throws SQLException {
-        Object cached = cache.get(List.of("dx", ref));
+        Object cached = dataCache.get(ref);
         if (cached == null) {
             cached = resolveData(ref, line);
-            cache.put(List.of("dx", ref), cached);
+            dataCache.put(ref, cached);
         }
         if (cached instanceof Dx dx) {
             return Optional.of(dx);
@@ -506,12 +510,43 @@ final class AnalyticsResolver implements AutoCloseable {
      * is kept as it is.
      */
     static String number(String value) {
+        if (isPlainNumber(value)) {
+            return value; // the common case, which DHIS2 writes: no regular expression for every row
+        }
         String v = value.strip();
         String compact = v.replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
-        if (compact.matches("-?\\d+,\\d+")) {
+        if (DECIMAL_COMMA.matcher(compact).matches()) {
             compact = compact.replace(',', '.');
         }
-        return compact.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") ? compact : v;
+        return NUMBER.matcher(compact).matches() ? compact : v;
+    }
+
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("-?\\d+,\\d+");
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    /** {@code -?\d+(\.\d+)?} exactly: a number {@link #number} would return unchanged. */
+    static boolean isPlainNumber(String s) {
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i++) != '.' || i == n) {
+            return false;
+        }
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i == n;
     }
 
     /** From now on, failed resolutions are not reported again (the second pass over the rows). */
