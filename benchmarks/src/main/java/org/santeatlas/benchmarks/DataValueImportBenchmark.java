@@ -25,8 +25,8 @@ import org.santeatlas.testdata.DemoGenerator;
 import org.santeatlas.testdata.DemoSize;
 
 /**
- * Import speed of DHIS2 data values in every data-value format (JSON, CSV, XML, and the JSON gzipped
- * and the CSV zipped, see {@link BenchmarkInputs}), against two baselines measured in the same run on
+ * Import speed of DHIS2 data values in every data-value format (JSON, CSV, XML, ADX, the analytics JSON
+ * response, and JSON and XML gzipped, CSV and ADX zipped, see {@link BenchmarkInputs}), against two baselines measured in the same run on
  * the same rows: (a) a bare Jackson streaming parse of the JSON file, and (b) H2's own {@code CSVREAD}
  * bulk load of the CSV export into a table without keys. Target (issues #2 and #3): each import, with
  * its upsert semantics, at ≥ 3× (b). Run with {@code -Xmx256m} and the collector the {@code santeatlas} launcher
@@ -49,6 +49,8 @@ public final class DataValueImportBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-national").toAbsolutePath();
         DemoSize size = DemoSize.fromName(args.length > 1 ? args[1] : "national");
+        System.out.printf(Locale.ROOT, "load average %.2f at the start%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "max heap %d MB, %d cores, GC %s%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
@@ -81,6 +83,8 @@ public final class DataValueImportBenchmark {
                 r.put(in.name(), importValues(files, in, dir.resolve("bench-ws"), values));
             }
             StringBuilder line = new StringBuilder(run == 0 ? "warm-up:" : "run " + run + ":");
+            line.append(String.format(Locale.ROOT, " (load %.2f)",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             for (Map.Entry<String, Double> e : r.entrySet()) {
                 line.append(String.format(Locale.ROOT, " %s %,.0f/s", e.getKey(), e.getValue()));
                 if (run > 0) {
@@ -99,7 +103,7 @@ public final class DataValueImportBenchmark {
             double i = median(rates.get(in.name()));
             boolean met = i >= 3 * b;
             all &= met;
-            System.out.printf(Locale.ROOT, "    SantéAtlas import %-8s (upsert): %,10.0f values/s = %.2f x (b)  %s%n",
+            System.out.printf(Locale.ROOT, "    SantéAtlas import %-9s (upsert): %,10.0f values/s = %.2f x (b)  %s%n",
                     in.name(), i, i / b, met ? "MET" : "NOT MET");
         }
         System.out.printf(Locale.ROOT, "target >= 3.00 x (b) for every format: %s%n", all ? "MET" : "NOT MET");

@@ -2,11 +2,6 @@ package org.santeatlas.importers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -18,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.testdata.DataValueFormats;
 import org.santeatlas.testdata.DemoFiles;
 import org.santeatlas.testdata.DemoGenerator;
 import org.santeatlas.testdata.DemoSize;
@@ -208,7 +204,7 @@ class DataValueXmlImportTest {
     void theDemoValuesAsXmlStoreExactlyWhatTheJsonStores() throws Exception {
         DemoFiles demo = DemoGenerator.generate(DemoSize.DEMO, DemoGenerator.DEFAULT_SEED, dir.resolve("demo"));
         Path xml = dir.resolve("dataValueSets.xml");
-        jsonToXml(demo.dataValuesJson(), xml);
+        DataValueFormats.writeXml(demo.dataValuesJson(), xml);
         try (Workspace fromJson = Workspace.create(dir.resolve("json"));
              Workspace fromXml = Workspace.create(dir.resolve("xml"))) {
             importDemo(fromJson, demo, demo.dataValuesJson(), ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
@@ -249,60 +245,6 @@ class DataValueXmlImportTest {
             b.append(rs.getString(c)).append('|');
         }
         return b.toString();
-    }
-
-    /** DHIS2's XML layout of a JSON data value set, streamed: set-level scalars become root attributes. */
-    private static void jsonToXml(Path json, Path xml) throws Exception {
-        try (JsonParser p = new JsonFactory().createParser(json.toFile());
-             Writer out = Files.newBufferedWriter(xml, StandardCharsets.UTF_8)) {
-            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dataValueSet xmlns=\"http://dhis2.org/schema/dxf/2.0\"");
-            assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
-            boolean open = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                if (field.equals("dataValues")) {
-                    out.write(">\n");
-                    open = true;
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        out.write("<dataValue");
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = p.currentName();
-                            if (p.nextToken() != JsonToken.VALUE_NULL) {
-                                attribute(out, name, p.getText());
-                            }
-                        }
-                        out.write("/>\n");
-                    }
-                } else if (t.isScalarValue() && !open) {
-                    attribute(out, field, p.getText());
-                } else {
-                    p.skipChildren();
-                }
-            }
-            out.write(open ? "</dataValueSet>\n" : "/>\n");
-        }
-    }
-
-    private static void attribute(Writer out, String name, String value) throws Exception {
-        out.write(' ');
-        out.write(name);
-        out.write("=\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.write("&amp;");
-                case '<' -> out.write("&lt;");
-                case '>' -> out.write("&gt;");
-                case '"' -> out.write("&quot;");
-                // Escaped, or attribute-value normalisation would turn them into spaces.
-                case '\n' -> out.write("&#10;");
-                case '\r' -> out.write("&#13;");
-                case '\t' -> out.write("&#9;");
-                default -> out.write(c);
-            }
-        }
-        out.write('"');
     }
 
     private ImportResult importText(String name, String content) throws Exception {

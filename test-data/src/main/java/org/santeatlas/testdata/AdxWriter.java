@@ -46,7 +46,7 @@ public final class AdxWriter {
     /** The values of a DHIS2 JSON data value set as ADX, identifiers and categories from the metadata. */
     public static void write(Path metadataJson, Path dataValuesJson, Path out, Ids ids) throws IOException {
         Metadata m = Metadata.read(metadataJson, ids);
-        try (OutputStream os = Files.newOutputStream(out);
+        try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
              JsonParser p = JSON.createParser(dataValuesJson.toFile())) {
             XMLStreamWriter x = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(os, "UTF-8");
             x.writeStartDocument("UTF-8", "1.0");
@@ -56,6 +56,9 @@ public final class AdxWriter {
             x.writeAttribute("exported", "2026-03-31T18:00:00Z");
             expect(p.nextToken(), JsonToken.START_OBJECT);
             String openGroup = null;
+            Map<String, String> v = new HashMap<>();
+            Map<String, String> periods = new HashMap<>();
+            Map<String, List<String[]>> categories = new HashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 if (!p.currentName().equals("dataValues")) {
                     p.nextToken();
@@ -64,7 +67,7 @@ public final class AdxWriter {
                 }
                 expect(p.nextToken(), JsonToken.START_ARRAY);
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    Map<String, String> v = new HashMap<>();
+                    v.clear();
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String field = p.currentName();
                         p.nextToken();
@@ -83,16 +86,16 @@ public final class AdxWriter {
                         x.writeCharacters("\n  ");
                         x.writeStartElement("group");
                         x.writeAttribute("orgUnit", m.id(v.get("orgUnit")));
-                        x.writeAttribute("period", period(v.get("period")));
+                        x.writeAttribute("period", periods.computeIfAbsent(v.get("period"), AdxWriter::period));
                         if (dataSet != null) {
                             x.writeAttribute("dataSet", m.id(dataSet));
                         }
-                        writeCategories(x, m, v.get("attributeOptionCombo"));
+                        writeCategories(x, m, categories, v.get("attributeOptionCombo"));
                     }
                     x.writeCharacters("\n    ");
                     x.writeStartElement("dataValue");
                     x.writeAttribute("dataElement", m.id(de));
-                    writeCategories(x, m, v.get("categoryOptionCombo"));
+                    writeCategories(x, m, categories, v.get("categoryOptionCombo"));
                     String value = v.get("value");
                     String annotation = v.get("comment");
                     if (!m.numeric.getOrDefault(de, true)) {
@@ -123,18 +126,35 @@ public final class AdxWriter {
         }
     }
 
-    /** One attribute per category of the option combo's combo; none for the default combo. */
-    private static void writeCategories(XMLStreamWriter x, Metadata m, String optionCombo) throws XMLStreamException {
+    /**
+     * One attribute per category of the option combo's combo; none for the default combo. The attributes of
+     * each option combo are worked out once ({@code cache}): the national set writes millions of values.
+     */
+    private static void writeCategories(XMLStreamWriter x, Metadata m, Map<String, List<String[]>> cache,
+                                        String optionCombo) throws XMLStreamException {
         if (optionCombo == null || optionCombo.isEmpty()) {
             return;
         }
+        List<String[]> attributes = cache.get(optionCombo);
+        if (attributes == null) {
+            attributes = categoryAttributes(m, optionCombo);
+            cache.put(optionCombo, attributes);
+        }
+        for (String[] a : attributes) {
+            x.writeAttribute(a[0], a[1]);
+        }
+    }
+
+    /** The {@code category="option"} attributes naming an option combo, as file identifiers. */
+    private static List<String[]> categoryAttributes(Metadata m, String optionCombo) {
+        List<String[]> attributes = new ArrayList<>();
         Map<String, Object> coc = m.optionCombos.get(optionCombo);
         if (coc == null) {
             throw new IllegalArgumentException("option combo " + optionCombo + " is not in the metadata");
         }
         List<String> categories = m.comboCategories.getOrDefault(ref(coc.get("categoryCombo")), List.of());
         if (categories.size() == 1 && m.isDefault(categories.get(0))) {
-            return;
+            return attributes;
         }
         for (String category : categories) {
             List<String> optionsOfCategory = m.categoryOptions.getOrDefault(category, List.of());
@@ -147,8 +167,9 @@ public final class AdxWriter {
             if (option == null) {
                 throw new IllegalArgumentException("option combo " + optionCombo + " has no option of " + category);
             }
-            x.writeAttribute(m.id(category), m.id(option));
+            attributes.add(new String[] {m.id(category), m.id(option)});
         }
+        return attributes;
     }
 
     /** A DHIS2 ISO period as ADX start/duration; the demo's periods are monthly. */

@@ -66,7 +66,9 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
     private CategoryModel model;
     private Group lastGroup;
     private Resolution lastGroupAoc;
-    private final Map<String, Resolution> cocs = new HashMap<>();
+    /** Option combo resolutions by category combo id, then by the value's (shared) category attributes. */
+    private final Map<Integer, Map<List<Dimension>, Resolution>> cocs = new HashMap<>();
+    private int cached;
 
     @Override
     public ImportFormat format() {
@@ -111,6 +113,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
             DataValueSetXmlImporter.unexpected(context, r, "<adx>", r.getLocalName());
         }
         long count = 0;
+        Dimensions dimensions = new Dimensions();
         while (XmlFiles.nextTag(context, r) == XMLStreamConstants.START_ELEMENT) {
             if (!r.getLocalName().equals("group")) {
                 DataValueSetXmlImporter.skipElement(r);
@@ -122,7 +125,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
                     DataValueSetXmlImporter.skipElement(r);
                     continue;
                 }
-                out.emit(readValue(r, group));
+                out.emit(readValue(r, group, dimensions));
                 if (++count % 65_536 == 0) {
                     // Characters, not bytes: close enough for a progress bar over mostly ASCII files.
                     out.position(r.getLocation().getCharacterOffset());
@@ -167,7 +170,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
     }
 
     /** The reader is on a {@code <dataValue>} start tag; leaves it on the matching end tag. */
-    private static Value readValue(XMLStreamReader r, Group group) throws XMLStreamException {
+    private static Value readValue(XMLStreamReader r, Group group, Dimensions canonical) throws XMLStreamException {
         // The reader's location is the end of the start tag: the line of the last attribute.
         long line = r.getLocation().getLineNumber();
         String dataElement = null;
@@ -180,7 +183,7 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
         String lastUpdated = null;
         boolean followup = false;
         boolean deleted = false;
-        List<Dimension> dimensions = new ArrayList<>(2);
+        List<Dimension> dimensions = canonical.start();
         for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
             if (XmlFiles.isForeign(r, i)) {
                 continue;
@@ -219,9 +222,40 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
                 depth--;
             }
         }
-        return new Value(group, dataElement, value, annotation, comment, coc, aoc,
-                dimensions.isEmpty() ? List.of() : List.copyOf(dimensions), storedBy, created, lastUpdated, followup,
-                deleted, line);
+        return new Value(group, dataElement, value, annotation, comment, coc, aoc, canonical.of(dimensions),
+                storedBy, created, lastUpdated, followup, deleted, line);
+    }
+
+    /**
+     * The category attributes of the values, shared: a file repeats the same few combinations (AGE=LT5,
+     * AGE=GE5) millions of times, so each distinct list is made once and the import thread can cache its
+     * resolution by that list. Parser thread; bounded (past the cap, a list is simply copied).
+     */
+    static final class Dimensions {
+        private static final int MAX_ENTRIES = 10_000;
+        private final List<Dimension> scratch = new ArrayList<>(4);
+        private final Map<List<Dimension>, List<Dimension>> shared = new HashMap<>();
+
+        /** An empty list to collect one value's attributes into. */
+        List<Dimension> start() {
+            scratch.clear();
+            return scratch;
+        }
+
+        /** The shared immutable list equal to {@code collected}. */
+        List<Dimension> of(List<Dimension> collected) {
+            if (collected.isEmpty()) {
+                return List.of();
+            }
+            List<Dimension> list = shared.get(collected);
+            if (list == null) {
+                list = List.copyOf(collected);
+                if (shared.size() < MAX_ENTRIES) {
+                    shared.put(list, list);
+                }
+            }
+            return list;
+        }
     }
 
     // ---------------------------------------------------------------- import thread
@@ -285,13 +319,14 @@ public final class AdxImporter extends PipedDataValueImporter<AdxImporter.Value>
     }
 
     private Resolution categoryOptionCombo(CategoryModel.DataElement de, Value v) {
-        String key = de.comboId() + "\u0000" + v.dimensions();
-        Resolution r = cocs.get(key);
+        // No string keys here: this runs for every value, on the thread that also stores them.
+        Map<List<Dimension>, Resolution> byDimensions = cocs.computeIfAbsent(de.comboId(), k -> new HashMap<>());
+        Resolution r = byDimensions.get(v.dimensions());
         if (r == null) {
             r = resolve(model.combos.get(de.comboId()), v.dimensions(), "import.adxDataElementNoCategories",
                     v.dataElement());
-            if (cocs.size() < 100_000) {
-                cocs.put(key, r);
+            if (cached++ < 100_000) {
+                byDimensions.put(v.dimensions(), r);
             }
         }
         return r;

@@ -17,6 +17,7 @@ import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.JsonFiles;
 
 /**
  * DHIS2's analytics response in JSON ({@code api/analytics.json}, the Data Visualizer's "Download →
@@ -104,7 +105,7 @@ public final class AnalyticsJsonImporter implements Importer {
         }
         try (AnalyticsResolver resolver = new AnalyticsResolver(context, head.items())) {
             long[] count = {0};
-            readRows(context, (cells, line) -> {
+            readRows(context, value, (cells, line) -> {
                 String v = cell(cells, value);
                 if (v == null || v.isBlank()) {
                     return;
@@ -118,7 +119,7 @@ public final class AnalyticsJsonImporter implements Importer {
             resolver.quiet();
             try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
                     context.displayName(), context.problems())) {
-                readRows(context, (cells, line) -> {
+                readRows(context, value, (cells, line) -> {
                     String v = cell(cells, value);
                     if (v != null && !v.isBlank()) {
                         RawDataValue raw = value(resolver, cells, col, constant, v, line);
@@ -273,9 +274,14 @@ public final class AnalyticsJsonImporter implements Importer {
         return list;
     }
 
-    /** Streams {@code rows}: each an array of cells (strings, or numbers in some versions). */
-    private static void readRows(ImportContext context, RowHandler handler) throws IOException, ImportFailure,
-            SQLException {
+    /**
+     * Streams {@code rows}: each an array of cells (strings, or numbers in some versions). Cells other than
+     * the value column repeat a few identifiers millions of times: they go through a {@link StringPool}, so
+     * that a repeat allocates nothing and the resolver's lookups find a cached hash.
+     */
+    private static void readRows(ImportContext context, int valueColumn, RowHandler handler)
+            throws IOException, ImportFailure, SQLException {
+        StringPool pool = new StringPool();
         try (JsonParser p = JsonFiles.FACTORY.createParser(Files.newInputStream(context.file()))) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -292,7 +298,9 @@ public final class AnalyticsJsonImporter implements Importer {
                     long line = p.currentTokenLocation().getLineNr();
                     cells.clear();
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        cells.add(JsonFiles.text(p));
+                        cells.add(cells.size() != valueColumn && p.currentToken() == JsonToken.VALUE_STRING
+                                ? pool.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+                                : JsonFiles.text(p));
                     }
                     handler.row(cells, line);
                     if (Thread.currentThread().isInterrupted()) {

@@ -133,7 +133,11 @@ final class AnalyticsResolver implements AutoCloseable {
     private final PreparedStatement insertOrgUnit;
     private final PreparedStatement insertDataElement;
     private final PreparedStatement insertOptionCombo;
-    private final Map<Object, Object> cache = new HashMap<>();
+    /** Resolutions per kind of reference (one map each: no composite key to build for every cell). */
+    private final Map<Ref, Object> periodCache = new HashMap<>();
+    private final Map<Ref, Object> orgUnitCache = new HashMap<>();
+    private final Map<Ref, Object> comboCache = new HashMap<>();
+    private final Map<Ref, Object> dataCache = new HashMap<>();
     private final Map<String, Miss> misses = new LinkedHashMap<>();
     private boolean quiet;
 
@@ -169,7 +173,7 @@ final class AnalyticsResolver implements AutoCloseable {
 
     /** The ISO period of a reference (an ISO id or a period name), or empty after reporting it. */
     Optional<String> period(Ref ref, long line) {
-        Object cached = cache.computeIfAbsent(List.of("pe", ref), k -> {
+        Object cached = periodCache.computeIfAbsent(ref, k -> {
             for (String text : new String[] {ref.id(), ref.code(), ref.any(), ref.name()}) {
                 if (!blank(text)) {
                     Optional<String> iso = PeriodNames.toIso(text);
@@ -190,7 +194,7 @@ final class AnalyticsResolver implements AutoCloseable {
     // ---- org units ----
 
     Optional<String> orgUnit(Ref ref, long line) throws SQLException {
-        Object cached = cached("ou", ref, () -> resolveOrgUnit(ref));
+        Object cached = cached(orgUnitCache, ref, () -> resolveOrgUnit(ref));
         return found(cached, "import.analyticsUnknownOrgUnit", "org unit not found in the workspace", ref, line);
     }
 
@@ -222,7 +226,7 @@ final class AnalyticsResolver implements AutoCloseable {
     }
 
     private Object comboCached(Ref ref) throws SQLException {
-        return cached("co", ref, () -> resolveOptionCombo(ref));
+        return cached(comboCache, ref, () -> resolveOptionCombo(ref));
     }
 
     private Object resolveOptionCombo(Ref ref) throws SQLException {
@@ -236,7 +240,7 @@ final class AnalyticsResolver implements AutoCloseable {
     // ---- data ----
 
     Optional<Dx> data(Ref ref, long line) throws SQLException {
-        Object cached = cached("dx", ref, () -> resolveData(ref, line));
+        Object cached = cached(dataCache, ref, () -> resolveData(ref, line));
         if (cached instanceof Dx dx) {
             return Optional.of(dx);
         }
@@ -400,13 +404,12 @@ final class AnalyticsResolver implements AutoCloseable {
         Object resolve() throws SQLException;
     }
 
-    /** A reference of one kind ("ou", "co", "dx") resolved once: a UID, a {@link Dx}, a {@link Miss} or NONE. */
-    private Object cached(String kind, Ref ref, Resolution resolution) throws SQLException {
-        List<Object> key = List.of(kind, ref);
-        Object cached = cache.get(key);
+    /** A reference resolved once, in its kind's cache: a UID, a {@link Dx}, a {@link Miss} or NONE. */
+    private static Object cached(Map<Ref, Object> cache, Ref ref, Resolution resolution) throws SQLException {
+        Object cached = cache.get(ref);
         if (cached == null) {
             cached = resolution.resolve();
-            cache.put(key, cached);
+            cache.put(ref, cached);
         }
         return cached;
     }
@@ -511,12 +514,43 @@ final class AnalyticsResolver implements AutoCloseable {
      * is kept as it is.
      */
     static String number(String value) {
+        if (isPlainNumber(value)) {
+            return value; // the common case, which DHIS2 writes: no regular expression for every row
+        }
         String v = value.strip();
         String compact = v.replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
-        if (compact.matches("-?\\d+,\\d+")) {
+        if (DECIMAL_COMMA.matcher(compact).matches()) {
             compact = compact.replace(',', '.');
         }
-        return compact.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") ? compact : v;
+        return NUMBER.matcher(compact).matches() ? compact : v;
+    }
+
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("-?\\d+,\\d+");
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    /** {@code -?\d+(\.\d+)?} exactly: a number {@link #number} would return unchanged. */
+    static boolean isPlainNumber(String s) {
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (s.charAt(i++) != '.' || i == n) {
+            return false;
+        }
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i == n;
     }
 
     /** From now on, failed resolutions are not reported again (the second pass over the rows). */

@@ -22,6 +22,7 @@ import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.JsonFiles;
 
 /**
  * DHIS2 complete data set registrations ({@code api/completeDataSetRegistrations.json}):

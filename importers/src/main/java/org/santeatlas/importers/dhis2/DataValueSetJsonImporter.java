@@ -9,6 +9,7 @@ import org.santeatlas.core.store.RawDataValue;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
+import org.santeatlas.importers.JsonFiles;
 import org.santeatlas.importers.RecordPipe;
 
 /**

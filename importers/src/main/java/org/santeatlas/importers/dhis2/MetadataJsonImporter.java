@@ -27,6 +27,7 @@ import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.JsonFiles;
 
 /**
  * DHIS2 metadata JSON ({@code api/metadata.json}): org units with their geometry and tree, levels,

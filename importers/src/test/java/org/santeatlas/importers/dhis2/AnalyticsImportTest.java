@@ -91,6 +91,24 @@ class AnalyticsImportTest {
         ws.importMetadata(METADATA);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            120          | 120
+            -3.5         | -3.5
+            ' 7 '        | 7
+            1 234,5      | 1234.5
+            '1 234' | 1234
+            81,5         | 81.5
+            1e3          | 1e3
+            12.          | 12.
+            .5           | .5
+            -            | -
+            n/a          | n/a
+            """)
+    void valuesReadAsDhis2WouldStoreThem(String cell, String stored) {
+        assertThat(AnalyticsResolver.number(cell)).isEqualTo(stored);
+    }
+
     @Test
     void theJsonResponseStoresValuesAndCreatesTheMetadataItDescribes() throws Exception {
         ImportResult r = ws.importText("analytics.json", ANALYTICS, ImportOptions.DEFAULTS);
