@@ -42,6 +42,8 @@ public final class FacilityLocationCheck implements QualityCheck {
     public static final String MISSING = "geo-missing-coordinates";
     public static final String NULL_ISLAND = "geo-null-island";
     public static final String SWAPPED = "geo-swapped-coordinates";
+    /** How far outside, as a share of the distance the exchange moves the point, a swap must explain. */
+    static final double SWAP_SHARE = 0.25;
     public static final String OUTSIDE_COUNTRY = "geo-outside-country";
     public static final String OUTSIDE_DISTRICT = "geo-outside-district";
     public static final String OUTSIDE_AREA = "geo-outside-area";
@@ -111,7 +113,14 @@ public final class FacilityLocationCheck implements QualityCheck {
                     : Geodesy.distanceMetres(p, country);
             double outsideDistrict = district == null || prepared(prepared, district).covers(p) ? 0
                     : Geodesy.distanceMetres(p, district.geometry());
-            if ((outsideCountry > tolerance || outsideDistrict > tolerance) && swappedInside) {
+            // A swap moves a point by as much as its latitude and longitude differ. A point just across its
+            // district's border (a few km) is far likelier to be slightly off than swapped, even where the
+            // two numbers are close enough for the exchanged point to land inside (national demo: planted
+            // shifts of 1–2 km outside with exchanges of 15–36 km; planted swaps 500+ km outside).
+            double outside = Math.max(outsideCountry, outsideDistrict);
+            boolean swapExplains = outside > tolerance
+                    && outside > SWAP_SHARE * Geodesy.distanceMetres(p, swapped);
+            if (swapExplains && swappedInside) {
                 emit(findings, SWAPPED, Severity.HIGH, f, published, lonLat(p.getY(), p.getX()),
                         Math.max(outsideCountry, outsideDistrict), "latitude and longitude exchanged fall inside "
                                 + home.name(), "geo.swapped", List.of(f.name(), home.name()));

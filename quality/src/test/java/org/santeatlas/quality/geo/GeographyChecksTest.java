@@ -80,6 +80,25 @@ class GeographyChecksTest {
     }
 
     @Test
+    void aPointJustAcrossTheBorderIsOutsideItsDistrictEvenWhereExchangingItsNumbersLandsInside() throws Exception {
+        // Near the line latitude = longitude, exchanging the two numbers moves a point only some 36 km: here it
+        // would land back inside district X, but a point 3 km across the border is far likelier slightly off.
+        HandBuiltWorkspace w = new HandBuiltWorkspace(dir).levels();
+        try (w) {
+            w.orgUnit("Country0001", "C", "Pays", null, box(10, 10, 12, 12));
+            w.orgUnit("Region00001", "C-R", "Région", "Country0001", box(10, 10, 12, 12));
+            w.orgUnit("DistrictX01", "C-R-X", "District X", "Region00001", box(10, 10, 11, 12));
+            w.orgUnit("DistrictY01", "C-R-Y", "District Y", "Region00001", box(11, 10, 12, 12));
+            w.orgUnit("AreaX100001", "C-R-X-1", "Aire X1", "DistrictX01", box(10, 10, 11, 12));
+            w.orgUnit("AreaY100001", "C-R-Y-1", "Aire Y1", "DistrictY01", box(11, 10, 12, 12));
+            w.orgUnit("FacAcross01", "F1", "CSI Frontalier", "AreaX100001", point(11.03, 10.8));
+            List<Finding> findings = w.run(new FacilityLocationCheck());
+            assertThat(byOrgUnit(findings)).containsExactlyEntriesOf(Map.of("FacAcross01",
+                    FacilityLocationCheck.OUTSIDE_DISTRICT));
+        }
+    }
+
+    @Test
     void theToleranceDecidesWhatIsOutside() throws Exception {
         try (HandBuiltWorkspace w = country()) {
             w.orgUnit("FacBorder01", "F8", "CSI Frontière", "AreaA100001", point(0.5, 9.998));
