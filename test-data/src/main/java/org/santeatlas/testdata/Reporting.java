@@ -58,6 +58,15 @@ final class Reporting {
             SplittableRandom r = new SplittableRandom(mix(seed, f.index, 0x5EED));
             int streakStart = streak[f.index] ? r.nextInt(m - 6) : -1;
             int streakLength = streak[f.index] ? 4 + r.nextInt(6) : 0;
+            // A facility opened during the range is interrupted while it is open, never before it opened
+            // (no random draw added: every other facility's data stay as they were).
+            for (int p = 0; streakStart >= 0 && p < m && streakStart < m - streakLength; p++) {
+                YearMonth ym = periods.get(p);
+                if (f.isOpenDuring(ym.atDay(1), ym.atEndOfMonth())) {
+                    streakStart = Math.max(streakStart, p);
+                    break;
+                }
+            }
             for (int p = 0; p < m; p++) {
                 YearMonth ym = periods.get(p);
                 LocalDate start = ym.atDay(1);
