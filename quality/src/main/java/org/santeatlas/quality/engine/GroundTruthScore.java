@@ -39,8 +39,18 @@ public final class GroundTruthScore {
      * @param minSeverity findings below it are not counted (extreme outliers only: moderate ones are
      *                    leads, not claims)
      * @param keys        the planted item's fields that a finding must equal
+     * @param alsoPlanted other categories whose planted items, when a finding of this category points at
+     *                    one (by the same keys), make that finding right rather than a false alarm: an
+     *                    outlier finding on a value planted as a validation-rule violation (the generator
+     *                    multiplied it) is a real error found. They count for precision, never for recall.
      */
-    public record Category(String name, List<String> checks, Severity minSeverity, List<String> keys) {}
+    public record Category(String name, List<String> checks, Severity minSeverity, List<String> keys,
+                           List<String> alsoPlanted) {
+
+        public Category(String name, List<String> checks, Severity minSeverity, List<String> keys) {
+            this(name, checks, minSeverity, keys, List.of());
+        }
+    }
 
     /** The result for one category; recall or precision NaN when undefined (nothing planted, nothing found). */
     public record Score(String category, int planted, int found, int findings, int matchingFindings) {
@@ -63,7 +73,8 @@ public final class GroundTruthScore {
      * to the lists left empty or marked here.
      */
     public static final List<Category> CATEGORIES = List.of(
-            new Category("outliers", List.of(OutlierMethod.SEASONAL.checkId()), Severity.HIGH, OU_PE_DE),
+            new Category("outliers", List.of(OutlierMethod.SEASONAL.checkId()), Severity.HIGH, OU_PE_DE,
+                    List.of("validationViolations")),
             new Category("missingReports", List.of(ReportingCheck.MISSING), Severity.LOW, OU_PE),
             new Category("lateReports", List.of(ReportingCheck.LATE), Severity.LOW, OU_PE),
             new Category("interruptedReporting", List.of(ReportingCheck.INTERRUPTED), Severity.LOW, OU),
@@ -90,15 +101,10 @@ public final class GroundTruthScore {
     public static List<Score> score(JsonNode truth, List<Finding> findings, List<Category> categories) {
         List<Score> out = new ArrayList<>();
         for (Category c : categories) {
-            List<Map<String, String>> planted = new ArrayList<>();
-            JsonNode array = truth.path(c.name());
-            for (JsonNode item : array) {
-                Map<String, String> keys = new LinkedHashMap<>();
-                for (String k : c.keys()) {
-                    JsonNode v = item.get(k);
-                    keys.put(k, v == null || v.isNull() ? null : v.asText());
-                }
-                planted.add(keys);
+            List<Map<String, String>> planted = planted(truth.path(c.name()), c.keys());
+            List<Map<String, String>> others = new ArrayList<>();
+            for (String other : c.alsoPlanted()) {
+                others.addAll(planted(truth.path(other), c.keys()));
             }
             Set<Integer> found = new HashSet<>();
             int considered = 0;
@@ -115,11 +121,27 @@ public final class GroundTruthScore {
                         any = true;
                     }
                 }
+                for (int i = 0; i < others.size() && !any; i++) {
+                    any = matches(others.get(i), f);
+                }
                 matching += any ? 1 : 0;
             }
             out.add(new Score(c.name(), planted.size(), found.size(), considered, matching));
         }
         return out;
+    }
+
+    private static List<Map<String, String>> planted(JsonNode array, List<String> fields) {
+        List<Map<String, String>> planted = new ArrayList<>();
+        for (JsonNode item : array) {
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (String k : fields) {
+                JsonNode v = item.get(k);
+                keys.put(k, v == null || v.isNull() ? null : v.asText());
+            }
+            planted.add(keys);
+        }
+        return planted;
     }
 
     private static boolean matches(Map<String, String> planted, Finding f) {
