@@ -3,6 +3,7 @@ package org.santeatlas.importers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.function.Consumer;
+import org.santeatlas.core.store.DataValueWriter;
 import org.santeatlas.core.store.ImportCounts;
 import org.santeatlas.core.store.Problem;
 
@@ -38,8 +39,8 @@ public record ImportContext(Path file, String displayName, Connection connection
      * How a DHIS2 data value file's references resolve, from the user's options: id schemes, placeholders
      * for unknown references, and the period type check of raw DHIS2 data.
      */
-    public org.santeatlas.core.store.DataValueWriter.Options dataValueOptions() {
-        return new org.santeatlas.core.store.DataValueWriter.Options(options.idSchemes(), options.createMissing(), true);
+    public DataValueWriter.Options dataValueOptions() {
+        return new DataValueWriter.Options(options.idSchemes(), options.createMissing(), true);
     }
 
     public Problem problem(long line, long column, String key, String message, String... args) {

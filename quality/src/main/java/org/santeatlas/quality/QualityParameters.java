@@ -64,7 +64,7 @@ public record QualityParameters(Optional<String> from, Optional<String> to,
         indicatorPairs = List.copyOf(indicatorPairs);
     }
 
-    /** The original fifteen thresholds; the others take their defaults. */
+    /** The original fifteen thresholds; the others take their {@link #DEFAULTS}. */
     public QualityParameters(Optional<String> from, Optional<String> to,
                              double completenessThreshold, double timelinessThreshold,
                              double zScoreExtreme, double zScoreModerate,
@@ -76,46 +76,39 @@ public record QualityParameters(Optional<String> from, Optional<String> to,
         this(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme, zScoreModerate,
                 modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold, consistencyOverTime,
                 internalConsistency, externalConsistency, locationToleranceMetres, duplicateDistanceMetres,
-                duplicateNameSimilarity, 0.90, 3, 3, 6, "Z_SCORE", 5.0, 3.5, 3, List.of(),
-                IndicatorPair.SNIS_DEFAULTS, 4.0);
+                duplicateNameSimilarity, DEFAULTS.indicatorCompletenessThreshold, DEFAULTS.interruptedMonths,
+                DEFAULTS.districtLevel, DEFAULTS.outlierMinValues, DEFAULTS.dhis2OutlierAlgorithm,
+                DEFAULTS.seasonalExtreme, DEFAULTS.seasonalModerate, DEFAULTS.consistencyYears,
+                DEFAULTS.trendingCodes, DEFAULTS.indicatorPairs, DEFAULTS.outlierHighRatio);
     }
 
     public QualityParameters withPeriods(Optional<String> from, Optional<String> to) {
-        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
-                zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
-                consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
-                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
-                interruptedMonths, districtLevel, outlierMinValues, dhis2OutlierAlgorithm, seasonalExtreme,
-                seasonalModerate, consistencyYears, trendingCodes, indicatorPairs, outlierHighRatio);
+        return with(from, to, dhis2OutlierAlgorithm, trendingCodes, indicatorPairs);
     }
 
     /** The same thresholds with DHIS2's outlier profile using {@code algorithm} (Z_SCORE or MOD_Z_SCORE). */
     public QualityParameters withDhis2OutlierAlgorithm(String algorithm) {
-        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
-                zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
-                consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
-                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
-                interruptedMonths, districtLevel, outlierMinValues, algorithm, seasonalExtreme,
-                seasonalModerate, consistencyYears, trendingCodes, indicatorPairs, outlierHighRatio);
+        return with(from, to, algorithm, trendingCodes, indicatorPairs);
     }
 
     /** The same thresholds with these data element codes marked as trending. */
     public QualityParameters withTrendingCodes(List<String> codes) {
-        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
-                zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
-                consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
-                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
-                interruptedMonths, districtLevel, outlierMinValues, dhis2OutlierAlgorithm, seasonalExtreme,
-                seasonalModerate, consistencyYears, codes, indicatorPairs, outlierHighRatio);
+        return with(from, to, dhis2OutlierAlgorithm, codes, indicatorPairs);
     }
 
     /** The same thresholds with another list of related data elements. */
     public QualityParameters withIndicatorPairs(List<IndicatorPair> pairs) {
-        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
+        return with(from, to, dhis2OutlierAlgorithm, trendingCodes, pairs);
+    }
+
+    /** A copy with the components the {@code with…} methods change; every threshold kept. */
+    private QualityParameters with(Optional<String> newFrom, Optional<String> newTo, String algorithm,
+                                   List<String> codes, List<IndicatorPair> pairs) {
+        return new QualityParameters(newFrom, newTo, completenessThreshold, timelinessThreshold, zScoreExtreme,
                 zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
                 consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
                 duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
-                interruptedMonths, districtLevel, outlierMinValues, dhis2OutlierAlgorithm, seasonalExtreme,
-                seasonalModerate, consistencyYears, trendingCodes, pairs, outlierHighRatio);
+                interruptedMonths, districtLevel, outlierMinValues, algorithm, seasonalExtreme,
+                seasonalModerate, consistencyYears, codes, pairs, outlierHighRatio);
     }
 }

@@ -2,10 +2,22 @@ package org.santeatlas.core.store;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.santeatlas.core.period.PeriodFormatException;
 import org.santeatlas.core.workspace.Workspace;
@@ -57,21 +69,21 @@ public final class DataValueWriter implements AutoCloseable {
     }
 
     /** DHIS2's numeric value types: their values must be numbers. */
-    private static final java.util.Set<String> NUMERIC_TYPES = java.util.Set.of("NUMBER", "INTEGER",
+    private static final Set<String> NUMERIC_TYPES = Set.of("NUMBER", "INTEGER",
             "INTEGER_POSITIVE", "INTEGER_NEGATIVE", "INTEGER_ZERO_OR_POSITIVE", "PERCENTAGE", "UNIT_INTERVAL");
 
     private final Connection connection;
     private final int batchId;
     private final Options options;
     /** Value type check per data element id: 0 none, 1 number, 2 whole number. */
-    private final java.util.Map<Integer, Byte> numericCheck;
+    private final Map<Integer, Byte> numericCheck;
     /** The period types a data element's data sets collect (DHIS2 names), for the period type check. */
-    private final java.util.Map<Integer, java.util.Set<String>> periodTypes;
+    private final Map<Integer, Set<String>> periodTypes;
     /** Unknown references, each reported once with its count of values (insertion order). */
-    private final java.util.Map<String, Reference> references = new java.util.LinkedHashMap<>();
+    private final Map<String, Reference> references = new LinkedHashMap<>();
     /** Values given twice in the file (same data element, org unit, option combos and period). */
     private long duplicates;
-    private final java.util.List<String> duplicateExamples = new java.util.ArrayList<>();
+    private final List<String> duplicateExamples = new ArrayList<>();
     private final String file;
     private final Consumer<Problem> problems;
     private final IdentifierIndex dataElements;
@@ -111,8 +123,8 @@ public final class DataValueWriter implements AutoCloseable {
         this.orgUnits = IdentifierIndex.load(connection, "ORG_UNIT", schemes.orgUnit() == IdScheme.NAME);
         this.optionCombos = IdentifierIndex.load(connection, "CATEGORY_OPTION_COMBO",
                 schemes.categoryOptionCombo() == IdScheme.NAME);
-        this.numericCheck = options.strict() ? numericChecks(connection) : java.util.Map.of();
-        this.periodTypes = options.strict() ? periodTypes(connection) : java.util.Map.of();
+        this.numericCheck = options.strict() ? numericChecks(connection) : Map.of();
+        this.periodTypes = options.strict() ? periodTypes(connection) : Map.of();
         this.periods = PeriodIndex.load(connection);
         this.defaultOptionCombo = optionCombos.resolve(Workspace.defaultCategoryOptionComboUid(), IdScheme.UID);
         this.buffer = new ValueRuns(Math.min(Math.max(chunkLimit, 1), MAX_CHUNK));
@@ -149,9 +161,9 @@ public final class DataValueWriter implements AutoCloseable {
             return reject(v, "import.invalidPeriod", "invalid period '" + v.period() + "': " + e.getMessage(),
                     String.valueOf(v.period()), e.getMessage());
         }
-        java.util.Set<String> types = periodTypes.get(deId);
-        if (types != null && !types.contains(periods.period(peId).type().dhis2Name().toLowerCase(java.util.Locale.ROOT))) {
-            String expected = String.join(", ", new java.util.TreeSet<>(types));
+        Set<String> types = periodTypes.get(deId);
+        if (types != null && !types.contains(periods.period(peId).type().dhis2Name().toLowerCase(Locale.ROOT))) {
+            String expected = String.join(", ", new TreeSet<>(types));
             return reject(v, "import.periodTypeMismatch", "the period '" + v.period() + "' is not " + expected
                     + " as the data set(s) of data element '" + v.dataElement() + "' collect",
                     String.valueOf(v.period()), expected, String.valueOf(v.dataElement()));
@@ -297,9 +309,9 @@ public final class DataValueWriter implements AutoCloseable {
     }
 
     private String uidOf(String table, int id) {
-        try (java.sql.PreparedStatement st = connection.prepareStatement("SELECT UID FROM " + table + " WHERE ID = ?")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT UID FROM " + table + " WHERE ID = ?")) {
             st.setInt(1, id);
-            try (java.sql.ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getString(1) : "#" + id;
             }
         } catch (SQLException e) {
@@ -383,15 +395,15 @@ public final class DataValueWriter implements AutoCloseable {
         String uid = asUid ? identifier : Uids.generate();
         String code = !asUid && scheme != IdScheme.NAME && identifier.length() <= 100 ? identifier : null;
         String name = identifier.length() <= 230 ? identifier : identifier.substring(0, 230);
-        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + kind.table
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + kind.table
                 + "(UID, CODE, NAME, PLACEHOLDER, BATCH_ID) VALUES (?, ?, ?, TRUE, ?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, uid);
             insert.setString(2, code);
             insert.setString(3, name);
             insert.setInt(4, batchId);
             insert.executeUpdate();
-            try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+            try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 index.put(keys.getInt(1), uid, code, scheme == IdScheme.NAME ? identifier : null);
             }
@@ -416,22 +428,22 @@ public final class DataValueWriter implements AutoCloseable {
         references.clear();
     }
 
-    private static java.util.Map<Integer, java.util.Set<String>> periodTypes(Connection c) throws SQLException {
-        java.util.Map<Integer, java.util.Set<String>> types = new java.util.HashMap<>();
-        try (java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT E.DATA_ELEMENT_ID, S.PERIOD_TYPE FROM DATA_SET_ELEMENT E"
+    private static Map<Integer, Set<String>> periodTypes(Connection c) throws SQLException {
+        Map<Integer, Set<String>> types = new HashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT E.DATA_ELEMENT_ID, S.PERIOD_TYPE FROM DATA_SET_ELEMENT E"
                      + " JOIN DATA_SET S ON S.ID = E.DATA_SET_ID")) {
             while (rs.next()) {
-                types.computeIfAbsent(rs.getInt(1), k -> new java.util.HashSet<>()).add(rs.getString(2).toLowerCase(java.util.Locale.ROOT));
+                types.computeIfAbsent(rs.getInt(1), k -> new HashSet<>()).add(rs.getString(2).toLowerCase(Locale.ROOT));
             }
         }
         return types;
     }
 
-    private static java.util.Map<Integer, Byte> numericChecks(Connection c) throws SQLException {
-        java.util.Map<Integer, Byte> checks = new java.util.HashMap<>();
-        try (java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT ID, VALUE_TYPE FROM DATA_ELEMENT WHERE VALUE_TYPE IS NOT NULL")) {
+    private static Map<Integer, Byte> numericChecks(Connection c) throws SQLException {
+        Map<Integer, Byte> checks = new HashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ID, VALUE_TYPE FROM DATA_ELEMENT WHERE VALUE_TYPE IS NOT NULL")) {
             while (rs.next()) {
                 String type = rs.getString(2);
                 if (NUMERIC_TYPES.contains(type)) {
