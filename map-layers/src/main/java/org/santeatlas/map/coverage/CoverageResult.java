@@ -152,25 +152,49 @@ public final class CoverageResult {
         return hospital[f] < 0 ? OptionalDouble.empty() : OptionalDouble.of(hospitalDistance[f]);
     }
 
-    /** The unit of a level named by uid, code-free name (case and accents ignored). */
+    /**
+     * The unit of a level named by its uid or its name (case and accents ignored); a name may leave out the
+     * words that precede the proper name ("Bodo" for "District sanitaire de Bodo") when only one unit ends so.
+     */
     public Optional<Integer> findUnit(String uidOrName, int level) {
         String wanted = FacilitySelection.fold(uidOrName);
+        int suffixMatch = -1;
+        int suffixMatches = 0;
         for (int u = 0; u < input.units().size(); u++) {
             CoverageInput.Unit unit = input.units().get(u);
-            if (unit.level() == level && (unit.uid().equals(uidOrName.strip()) || FacilitySelection.fold(unit.name()).equals(wanted))) {
+            if (unit.level() != level) {
+                continue;
+            }
+            String name = FacilitySelection.fold(unit.name());
+            if (unit.uid().equals(uidOrName.strip()) || name.equals(wanted)) {
                 return Optional.of(u);
             }
+            if (!wanted.isEmpty() && name.endsWith("-" + wanted)) {
+                suffixMatch = u;
+                suffixMatches++;
+            }
         }
-        return Optional.empty();
+        return suffixMatches == 1 ? Optional.of(suffixMatch) : Optional.empty();
     }
 
-    /** The names of a level's units closest to a word (edit distance on folded names), at most {@code n}. */
+    /**
+     * The names of a level's units closest to a word, at most {@code n}: edit distance on folded names, to the
+     * whole name or to its last words (as many as the word has), whichever is smaller.
+     */
     public List<String> closestNames(String word, int level, int n) {
         String w = FacilitySelection.fold(word);
+        int words = w.split("-").length;
         return input.units().stream().filter(u -> u.level() == level)
-                .sorted(Comparator.comparingInt((CoverageInput.Unit u) -> editDistance(w, FacilitySelection.fold(u.name())))
+                .sorted(Comparator.comparingInt((CoverageInput.Unit u) -> nameDistance(w, words, u.name()))
                         .thenComparing(CoverageInput.Unit::name))
                 .limit(n).map(CoverageInput.Unit::name).toList();
+    }
+
+    private static int nameDistance(String w, int words, String name) {
+        String folded = FacilitySelection.fold(name);
+        String[] parts = folded.split("-");
+        String tail = String.join("-", java.util.Arrays.copyOfRange(parts, Math.max(0, parts.length - words), parts.length));
+        return Math.min(editDistance(w, folded), editDistance(w, tail));
     }
 
     static int editDistance(String a, String b) {

@@ -171,6 +171,9 @@ class CoverageAnalysisTest {
         assertThat(r.findUnit("district deux", 3)).contains(input.unitIndex(SmallWorld.D2));
         assertThat(r.findUnit(SmallWorld.D3, 3)).contains(input.unitIndex(SmallWorld.D3));
         assertThat(r.findUnit("Disrict Deu", 3)).isEmpty();
+        // The proper name alone, when one district ends with it.
+        assertThat(r.findUnit("trois", 3)).contains(input.unitIndex(SmallWorld.D3));
+        assertThat(r.closestNames("Troi", 3, 1)).containsExactly("District Trois");
         assertThat(r.closestNames("Disrict Deu", 3, 2)).containsExactly("District Deux", "District Un");
     }
 
