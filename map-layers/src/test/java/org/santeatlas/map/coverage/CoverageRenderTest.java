@@ -102,7 +102,7 @@ class CoverageRenderTest {
         double expected = Math.PI * 5_000 * 5_000 / (1 - e2) * 36 / Math.PI * Math.sin(2 * Math.PI / 72);
         assertThat(apart.zone().get(0).world().getArea()).isCloseTo(expected, org.assertj.core.api.Assertions.withinPercentage(0.05));
         Legend legend = layer.legend(new MapMessages(Locale.FRENCH)).orElseThrow();
-        assertThat(legend.rows()).extracting(Legend.Row::label).containsExactly("À 5 km ou moins d'une formation sanitaire");
+        assertThat(legend.rows()).extracting(Legend.Row::label).containsExactly("Zone à 5 km ou moins");
     }
 
     @Test
@@ -123,7 +123,7 @@ class CoverageRenderTest {
         assertThat(far.getRed()).isGreaterThan(far.getBlue() + 40);
         Legend legend = layer.legend(new MapMessages(Locale.FRENCH)).orElseThrow();
         assertThat(legend.rows().subList(0, 2)).extracting(Legend.Row::label)
-                .containsExactly("Couverte (à 5 km ou moins)", "Non couverte (au-delà de 5 km)");
+                .containsExactly("Couverte (≤ 5 km)", "Non couverte (> 5 km)");
         assertThat(legend.rows().subList(0, 2)).extracting(Legend.Row::count)
                 .containsExactly(OptionalInt.of(1), OptionalInt.of(1));
         // Without a coverage result: one colour, no coverage rows.
@@ -196,6 +196,25 @@ class CoverageRenderTest {
                 }
             }
             assertThat(checked).hasSize(20);
+        }
+    }
+
+    @Test
+    void composedDemoMapGetsTheCoverageLayersUnderTheFacilities() throws Exception {
+        try (Workspace ws = Workspace.open(DemoWorkspaceAccess.file(), AccessMode.READ_ONLY)) {
+            org.santeatlas.map.print.PrintLayout layout = org.santeatlas.map.print.HealthMapComposer.compose(ws,
+                    org.santeatlas.map.print.MapRequest.defaults().madeOn(java.time.LocalDate.of(2026, 11, 23)));
+            CoverageResult result = CoverageAnalysis.run(new CoverageRepository(ws.connection()).load(OptionalInt.empty()));
+            org.santeatlas.map.print.PrintLayout covered = CoverageMaps.withCoverage(layout, ws.connection(), result);
+            List<String> ids = covered.model().entries().stream().map(e -> e.layer().id()).toList();
+            assertThat(ids.indexOf("coverage")).isLessThan(ids.indexOf("coverage-localities"));
+            assertThat(ids.indexOf("coverage-localities")).isLessThan(ids.indexOf("facilities"));
+            assertThat(ids.indexOf("areas")).isLessThan(ids.indexOf("coverage"));
+            assertThat(covered.subtitle()).startsWith(new MapMessages(Locale.FRENCH).number(
+                    result.total().coveragePercent(), 1)).contains("5 km");
+            Files.createDirectories(OUT);
+            org.santeatlas.map.print.MapExport.writePng(covered, OUT.resolve("demo-map-coverage.png"), 1400, 1000, 120);
+            assertThat(ImageIO.read(OUT.resolve("demo-map-coverage.png").toFile()).getWidth()).isEqualTo(1400);
         }
     }
 }
