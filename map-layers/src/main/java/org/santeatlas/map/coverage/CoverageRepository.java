@@ -75,8 +75,7 @@ public final class CoverageRepository {
         List<CoverageInput.Unit> units = new ArrayList<>();
         Map<String, Integer> byUid = new HashMap<>();
         Map<Integer, Integer> byId = new HashMap<>();
-        STRtree areaIndex = new STRtree();
-        List<PreparedGeometry> areaPolygons = new ArrayList<>();
+        List<Geometry> areaPolygons = new ArrayList<>();
         List<Integer> areaUnits = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement("SELECT ID, UID, NAME, LEVEL, PATH, PARENT_UID, GEOMETRY"
                 + " FROM ORG_UNIT WHERE LEVEL <= ? ORDER BY LEVEL, NAME, UID")) {
@@ -92,14 +91,12 @@ public final class CoverageRepository {
                     byId.put(rs.getInt(1), index);
                     if (rs.getInt(4) == areaLevel && rs.getObject(7) instanceof Geometry g && g instanceof Polygonal
                             && !g.isEmpty()) {
-                        areaIndex.insert(g.getEnvelopeInternal(), areaPolygons.size());
-                        areaPolygons.add(PreparedGeometryFactory.prepare(g));
+                        areaPolygons.add(g);
                         areaUnits.add(index);
                     }
                 }
             }
         }
-        areaIndex.build();
 
         // ---- facilities ----
         int facilityLevel = MapDataRepository.facilityLevel(levels).map(OrgUnitLevel::level).orElse(areaLevel + 1);
@@ -157,7 +154,7 @@ public final class CoverageRepository {
         }
         List<CoverageInput.Locality> localities = new ArrayList<>();
         int withoutPoint = 0;
-        GeometryFactory gf = new GeometryFactory();
+        AreaFinder areas = new AreaFinder(areaPolygons, areaUnits);
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT ID, CODE, NAME, POINT, ORG_UNIT_ID FROM LOCALITY ORDER BY CODE")) {
             while (rs.next()) {
@@ -169,7 +166,7 @@ public final class CoverageRepository {
                 int orgUnitId = rs.getInt(5);
                 Integer unit = rs.wasNull() ? null : byId.get(orgUnitId);
                 if (unit == null) {
-                    unit = containingArea(p.getX(), p.getY(), areaIndex, areaPolygons, areaUnits, gf).orElse(-1);
+                    unit = areas.containing(p.getX(), p.getY()).orElse(-1);
                 }
                 long[] pop = population.get(id);
                 localities.add(new CoverageInput.Locality(id, rs.getString(2), rs.getString(3), p.getX(), p.getY(),
@@ -207,18 +204,41 @@ public final class CoverageRepository {
         return u == null ? -1 : u;
     }
 
-    private static Optional<Integer> containingArea(double lon, double lat, STRtree index, List<PreparedGeometry> polygons,
-            List<Integer> units, GeometryFactory gf) {
-        @SuppressWarnings("unchecked")
-        List<Object> hits = index.query(new Envelope(lon, lon, lat, lat));
-        Point p = gf.createPoint(new Coordinate(lon, lat));
-        int best = Integer.MAX_VALUE;
-        for (Object o : hits) {
-            int i = (Integer) o;
-            if (i < best && polygons.get(i).covers(p)) {
-                best = i;
-            }
+    /** The health area whose polygon holds a point; its index is built on first use (most localities are linked). */
+    private static final class AreaFinder {
+        private final List<Geometry> polygons;
+        private final List<Integer> units;
+        private final GeometryFactory gf = new GeometryFactory();
+        private STRtree index;
+        private List<PreparedGeometry> prepared;
+
+        AreaFinder(List<Geometry> polygons, List<Integer> units) {
+            this.polygons = polygons;
+            this.units = units;
         }
-        return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(units.get(best));
+
+        /** The unit of the first area (in the units' order) that covers (lon, lat). */
+        Optional<Integer> containing(double lon, double lat) {
+            if (index == null) {
+                index = new STRtree();
+                prepared = new ArrayList<>(polygons.size());
+                for (int i = 0; i < polygons.size(); i++) {
+                    index.insert(polygons.get(i).getEnvelopeInternal(), i);
+                    prepared.add(PreparedGeometryFactory.prepare(polygons.get(i)));
+                }
+                index.build();
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> hits = index.query(new Envelope(lon, lon, lat, lat));
+            Point p = gf.createPoint(new Coordinate(lon, lat));
+            int best = Integer.MAX_VALUE;
+            for (Object o : hits) {
+                int i = (Integer) o;
+                if (i < best && prepared.get(i).covers(p)) {
+                    best = i;
+                }
+            }
+            return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(units.get(best));
+        }
     }
 }
