@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.santeatlas.core.workspace.AccessMode;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.map.coverage.CoverageAnalysis;
+import org.santeatlas.map.coverage.CoverageMaps;
+import org.santeatlas.map.coverage.CoverageRepository;
 import org.santeatlas.map.print.HealthMapComposer;
 import org.santeatlas.map.print.MapExport;
 import org.santeatlas.map.print.MapRequest;
@@ -69,6 +72,9 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", description = "Number of classes, 3 to 9 (default: ${DEFAULT-VALUE}).")
     int classes = 5;
 
+    @Option(names = "--coverage", description = "Add the 5 km coverage: zone around facilities, localities covered or not.")
+    boolean coverage;
+
     @Spec
     CommandSpec spec;
 
@@ -120,6 +126,10 @@ final class MapCommand implements Callable<Integer> {
                 layout = HealthMapComposer.compose(ws, request);
             } catch (HealthMapComposer.MapRequestException e) {
                 throw new UserException(m.get(e.key(), e.args()));
+            }
+            if (coverage) {
+                layout = CoverageMaps.withCoverage(layout, ws.connection(), CoverageAnalysis.run(
+                        new CoverageRepository(ws.connection()).load(java.util.OptionalInt.empty())));
             }
             MapExport.writePng(layout, target, width, height, dpi);
         }

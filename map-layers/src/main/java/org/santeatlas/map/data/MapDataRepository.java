@@ -126,12 +126,15 @@ public final class MapDataRepository {
         Set<String> typeGroups = typeGroupUids();
         Map<Integer, String> typeOf = new HashMap<>();
         Map<String, Integer> members = new HashMap<>();
+        Map<String, FacilityKind> kindOfGroup = new HashMap<>(); // classified once per group, not per member
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT M.ORG_UNIT_ID, G.UID, G.CODE, G.NAME FROM ORG_UNIT_GROUP_MEMBER M"
                      + " JOIN ORG_UNIT_GROUP G ON G.ID = M.GROUP_ID ORDER BY M.ORG_UNIT_ID, G.NAME, G.UID")) {
             while (rs.next()) {
                 String uid = rs.getString(2);
-                FacilityKind kind = FacilityKind.of(rs.getString(3), rs.getString(4));
+                String code = rs.getString(3);
+                String name = rs.getString(4);
+                FacilityKind kind = kindOfGroup.computeIfAbsent(uid, u -> FacilityKind.of(code, name));
                 boolean isType = typeGroups.isEmpty() ? kind != FacilityKind.OTHER : typeGroups.contains(uid);
                 if (!isType || typeOf.containsKey(rs.getInt(1))) {
                     continue;
