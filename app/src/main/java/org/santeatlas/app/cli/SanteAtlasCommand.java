@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "santeatlas", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = SanteAtlasCommand.Version.class,
         subcommands = {DemoCommand.class, ImportCommand.class, PullCommand.class, SummaryCommand.class,
-            BatchesCommand.class, QualityCommand.class, MapCommand.class, CommandLine.HelpCommand.class},
+            BatchesCommand.class, QualityCommand.class, MapCommand.class, ReportCommand.class,
+            CommandLine.HelpCommand.class},
         description = "SantéAtlas: SNIS/DHIS2 data, maps, data quality and reports, offline.")
 public final class SanteAtlasCommand implements Runnable {
 

@@ -348,6 +348,7 @@ public final class DqrReport {
                 ratios.add(new ReportCharts.Ratio(shortName(x.district()), x.ratio()));
                 national = x.national();
             }
+            d.ensure(290);
             d.heading(2, e.getKey());
             JFreeChart chart = ReportCharts.ratioAgainstNational(t.get("chart.ratio.title", e.getKey()), ratios, national,
                     p.internalConsistency(), t);

@@ -279,10 +279,18 @@ public final class ReportDocument implements Closeable {
 
     /** Draws {@code t} across the text column, breaking pages between rows and repeating the header row. */
     public void table(Table t) {
+        tableIn(t, textWidth());
+    }
+
+    /**
+     * Draws {@code t} {@code width} points wide from the left margin, breaking pages between rows and repeating
+     * the header row (none when every column header is empty: a key–value table).
+     */
+    public void tableIn(Table t, float width) {
         float size = t.fontSize();
         float lead = size * 1.25f;
         float pad = 3;
-        float width = textWidth();
+        boolean hasHeader = t.columns().stream().anyMatch(c -> !c.header().isEmpty());
         double total = t.columns().stream().mapToDouble(Table.Column::weight).sum();
         float[] w = new float[t.columns().size()];
         for (int i = 0; i < w.length; i++) {
@@ -290,7 +298,7 @@ public final class ReportDocument implements Closeable {
         }
         String[] header = t.columns().stream().map(Table.Column::header).toArray(String[]::new);
         List<List<String>> headerCells = cells(header, w, fonts.bold(), size, pad);
-        float headerH = rowHeight(headerCells, lead, pad);
+        float headerH = hasHeader ? rowHeight(headerCells, lead, pad) : 0;
         boolean headerDrawn = false;
         for (int r = 0; r < t.rows().size(); r++) {
             List<List<String>> cells = cells(t.rows().get(r), w, fonts.regular(), size, pad);
@@ -299,12 +307,14 @@ public final class ReportDocument implements Closeable {
                 if (remaining() < headerH + h) {
                     newPage(orientation);
                 }
-                drawRow(t, -1, headerCells, w, headerH, size, lead, pad, true);
+                if (hasHeader) {
+                    drawRow(t, -1, headerCells, w, headerH, size, lead, pad, true);
+                }
                 headerDrawn = true;
             }
             drawRow(t, r, cells, w, h, size, lead, pad, false);
         }
-        if (!headerDrawn) {
+        if (!headerDrawn && hasHeader) {
             ensure(headerH);
             drawRow(t, -1, headerCells, w, headerH, size, lead, pad, true);
         }
