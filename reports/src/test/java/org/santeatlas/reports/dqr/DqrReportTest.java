@@ -26,6 +26,7 @@ import org.santeatlas.quality.reporting.Scorecard;
 import org.santeatlas.reports.DemoWorkspace;
 import org.santeatlas.reports.ReportText;
 import org.santeatlas.reports.pdf.Paper;
+import org.santeatlas.reports.pdf.PageImages;
 import org.santeatlas.reports.pdf.PdfInspect;
 
 /** The district DQR of the demo country, read back from the PDF and compared with the quality engine's figures. */
@@ -122,5 +123,37 @@ class DqrReportTest {
         }
         assertThat(result.findings()).anyMatch(f -> f.dimension() == Dimension.GEOGRAPHY || f.dimension() == Dimension.REGISTRY
                 || f.dimension() == Dimension.OUTLIERS);
+    }
+
+    /**
+     * The scorecard page (heat table and district table) and the first outlier page (two charts) against the
+     * committed references, rendered at 60 dpi. The dates are fixed by the test, so these pages do not change
+     * from one day to the next; the cover (import dates) is not compared.
+     */
+    @Test
+    void chosenPagesLookLikeTheirReferences() throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int outlierPage = -1;
+            PDFTextStripper s = new PDFTextStripper();
+            for (int p = 3; p <= doc.getNumberOfPages() && outlierPage < 0; p++) {
+                s.setStartPage(p);
+                s.setEndPage(p);
+                if (s.getText(doc).contains("1. CSI")) {
+                    outlierPage = p - 1;
+                }
+            }
+            assertThat(outlierPage).isPositive();
+            String[] names = {"dqr-belgou-scorecard.png", "dqr-belgou-outliers.png"};
+            int[] pages = {2, outlierPage};
+            for (int i = 0; i < names.length; i++) {
+                java.awt.image.BufferedImage actual = PageImages.render(doc, pages[i]);
+                java.awt.image.BufferedImage reference = PageImages.reference(names[i], actual);
+                assertThat(reference).as("reference %s (actual written to target/golden)", names[i]).isNotNull();
+                PageImages.Difference d = PageImages.compare(actual, reference);
+                assertThat(d.sameSize()).as(names[i]).isTrue();
+                assertThat(d.changedShare()).as("%s: share of changed pixels", names[i]).isLessThan(0.01);
+                assertThat(d.meanDelta()).as("%s: mean difference", names[i]).isLessThan(3);
+            }
+        }
     }
 }
