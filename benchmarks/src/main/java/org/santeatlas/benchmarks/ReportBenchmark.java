@@ -40,6 +40,8 @@ import org.santeatlas.testdata.DemoSize;
  * <pre>java -Xmx512m -XX:+UseParallelGC -cp "benchmarks/target/santeatlas-benchmarks-*.jar:benchmarks/target/lib/*" \
  *     org.santeatlas.benchmarks.ReportBenchmark [DIR] [demo|national] [ROUNDS] [DISTRICT]</pre>
  *
+ * DISTRICT defaults to the first district by name.
+ *
  * The workspace is built in DIR when absent (the national one takes a minute or two). Round 0 warms the JIT and
  * is not counted; medians of ROUNDS rounds (default 5) are printed.
  */
@@ -52,8 +54,8 @@ public final class ReportBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench-report").toAbsolutePath();
         DemoSize size = DemoSize.fromName(args.length > 1 ? args[1] : "demo");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        String district = args.length > 3 ? args[3] : "Belgou";
         Path file = prepare(dir, size);
+        String district = args.length > 3 ? args[3] : firstDistrict(file);
         System.out.printf(Locale.ROOT, "max heap %d MB, %d cores, Java %s, %s workspace%n",
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 size.externalName());
@@ -151,6 +153,14 @@ public final class ReportBenchmark {
             doc.save(new ByteArrayOutputStream());
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** The first district by name (the DQR's subject when none is named). */
+    private static String firstDistrict(Path file) throws java.sql.SQLException {
+        try (Workspace ws = Workspace.open(file, AccessMode.READ_ONLY)) {
+            return org.santeatlas.reports.data.OrgUnitTree.load(ws.connection())
+                    .atLevel(QualityParameters.DEFAULTS.districtLevel()).get(0).name();
+        }
     }
 
     private static Path prepare(Path dir, DemoSize size) throws Exception {

@@ -147,7 +147,7 @@ public final class AtlasReport {
     }
 
     /** Great-circle distance on a sphere of the mean Earth radius (6 371 km), kilometres. */
-    static double kilometres(double lat1, double lon1, double lat2, double lon2) {
+    public static double kilometres(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1);
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;

@@ -89,8 +89,12 @@ public final class FacilityReport {
         try {
             DistrictMap map = DistrictMap.of(ws, district, t, today);
             QualityMessages qm = new QualityMessages(t.locale());
-            for (OrgUnitTree.Unit f : tree.facilitiesUnder(district)) {
-                sheet(d, ws, tree, data, f, months, byUnit.getOrDefault(f.uid(), List.of()), map, t, qm);
+            List<OrgUnitTree.Unit> facilities = tree.facilitiesUnder(district);
+            Map<Integer, Map<String, double[]>> values = data.monthly(
+                    facilities.stream().map(OrgUnitTree.Unit::id).collect(java.util.stream.Collectors.toSet()), months);
+            for (OrgUnitTree.Unit f : facilities) {
+                sheet(d, ws, tree, data, f, months, values.getOrDefault(f.id(), Map.of()),
+                        byUnit.getOrDefault(f.uid(), List.of()), map, t, qm);
                 pages++;
             }
             if (pages == 0) {
@@ -106,7 +110,7 @@ public final class FacilityReport {
     }
 
     private static void sheet(ReportDocument d, Workspace ws, OrgUnitTree tree, WorkspaceData data, OrgUnitTree.Unit f,
-                              List<YearMonth> months, List<Finding> findings, DistrictMap map, ReportText t,
+                              List<YearMonth> months, Map<String, double[]> values, List<Finding> findings, DistrictMap map, ReportText t,
                               QualityMessages qm) throws SQLException {
         d.section(f.name(), Orientation.PORTRAIT);
         // identity and registry, beside the location map
@@ -135,7 +139,10 @@ public final class FacilityReport {
                 DqrReport.periodLabel(Period.parse(ReportPeriod.monthIso(months.get(months.size() - 1))), t)));
         List<Object[]> rows = new ArrayList<>();
         for (WorkspaceData.DataElement de : data.dataElements()) {
-            double[] v = data.monthly(de.uid(), f.id(), null, months);
+            double[] v = values.get(de.uid());
+            if (v == null) {
+                continue;
+            }
             int n = 0;
             double sum = 0;
             for (double x : v) {
@@ -155,7 +162,7 @@ public final class FacilityReport {
             cols.add(Table.Column.number(m.format(java.time.format.DateTimeFormatter.ofPattern("MMM",
                     t.french() ? java.util.Locale.FRENCH : java.util.Locale.ENGLISH)), 1));
         }
-        Table values = new Table(cols).fontSize(7);
+        Table recent = new Table(cols).fontSize(7);
         for (Object[] row : rows.subList(0, Math.min(KEY_ELEMENTS, rows.size()))) {
             String[] cells = new String[months.size() + 1];
             cells[0] = ((WorkspaceData.DataElement) row[0]).name();
@@ -163,12 +170,12 @@ public final class FacilityReport {
             for (int i = 0; i < v.length; i++) {
                 cells[i + 1] = Double.isFinite(v[i]) ? t.format(v[i], 0) : "–";
             }
-            values.row(cells);
+            recent.row(cells);
         }
         if (rows.isEmpty()) {
             d.paragraph(t.get("facility.noData"));
         } else {
-            d.table(values);
+            d.table(recent);
             WorkspaceData.DataElement top1 = (WorkspaceData.DataElement) rows.get(0)[0];
             List<ReportCharts.Flag> flags = new ArrayList<>();
             for (Finding x : findings) {
