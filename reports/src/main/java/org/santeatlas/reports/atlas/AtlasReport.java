@@ -91,8 +91,9 @@ public final class AtlasReport {
             float h = d.remaining() - 10;
             d.graphic(w, h, g -> overview.paint(g, w, h, List.of()));
             DistrictMap areas = DistrictMap.of(ws, districts.get(0), t, today);
+            Map<String, org.locationtech.jts.geom.Envelope> envelopes = DistrictMap.envelopes(ws, level);
             for (OrgUnitTree.Unit district : districts) {
-                district(d, ws, tree, areas.focus(ws, district), district, types, typeOf, t);
+                district(d, tree, areas.focus(envelopes.get(district.uid()), district.name()), district, types, typeOf, t);
             }
             d.save(out);
         } catch (RuntimeException | SQLException | IOException e) {
@@ -102,7 +103,7 @@ public final class AtlasReport {
         return districts.size();
     }
 
-    private static void district(ReportDocument d, Workspace ws, OrgUnitTree tree, DistrictMap map,
+    private static void district(ReportDocument d, OrgUnitTree tree, DistrictMap map,
                                  OrgUnitTree.Unit district, Map<String, FacilityType> types, Map<String, String> typeOf,
                                  ReportText t) {
         d.section(district.name(), Orientation.LANDSCAPE);

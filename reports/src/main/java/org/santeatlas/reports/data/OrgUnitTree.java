@@ -24,6 +24,7 @@ public final class OrgUnitTree {
 
     private final Map<Integer, Unit> byId = new HashMap<>();
     private final Map<String, Unit> byUid = new HashMap<>();
+    private final Map<Integer, List<Unit>> children = new HashMap<>();
     private final int deepest;
 
     private OrgUnitTree(List<Unit> units) {
@@ -31,6 +32,7 @@ public final class OrgUnitTree {
         for (Unit u : units) {
             byId.put(u.id(), u);
             byUid.put(u.uid(), u);
+            children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
             d = Math.max(d, u.level());
         }
         deepest = d;
@@ -91,8 +93,18 @@ public final class OrgUnitTree {
 
     /** The facilities (deepest level) under {@code ancestor}, by name. */
     public List<Unit> facilitiesUnder(Unit ancestor) {
-        return byId.values().stream().filter(u -> u.level() == deepest && within(u.uid(), ancestor))
-                .sorted(Comparator.comparing(Unit::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        List<Unit> out = new ArrayList<>();
+        java.util.ArrayDeque<Unit> todo = new java.util.ArrayDeque<>();
+        todo.add(ancestor);
+        while (!todo.isEmpty()) {
+            Unit u = todo.poll();
+            if (u.level() == deepest) {
+                out.add(u);
+            }
+            todo.addAll(children.getOrDefault(u.id(), List.of()));
+        }
+        out.sort(Comparator.comparing(Unit::name, String.CASE_INSENSITIVE_ORDER));
+        return out;
     }
 
     public String name(String uid) {

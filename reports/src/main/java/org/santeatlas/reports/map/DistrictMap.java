@@ -70,11 +70,27 @@ public final class DistrictMap {
                 new MapMessages(t.locale())));
     }
 
-    /** The same map framed on another district, sharing the composed layers (the atlas draws many). */
-    public DistrictMap focus(Workspace ws, OrgUnitTree.Unit district) throws SQLException {
-        Envelope focus = districtEnvelope(ws, district).orElse(layout.focus());
-        return new DistrictMap(new PrintLayout(layout.model(), focus, district.name(), "", layout.source(),
-                layout.fictional(), layout.messages()));
+    /**
+     * The same map framed on {@code envelope} (world metres) under another title, sharing the composed layers:
+     * the atlas draws every district from one composition.
+     */
+    public DistrictMap focus(Envelope envelope, String title) {
+        return new DistrictMap(new PrintLayout(layout.model(), envelope == null ? layout.focus() : envelope, title, "",
+                layout.source(), layout.fictional(), layout.messages()));
+    }
+
+    /** The world envelope (Web Mercator metres) of every org unit of {@code level} with a polygon, by UID. */
+    public static java.util.Map<String, Envelope> envelopes(Workspace ws, int level) throws SQLException {
+        java.util.Map<String, Envelope> out = new java.util.HashMap<>();
+        MapDataRepository repo = new MapDataRepository(ws.connection());
+        for (OrgUnitLevel l : repo.levels()) {
+            if (l.level() == level && l.polygons() > 0) {
+                for (MapFeature f : repo.boundaries(level).features()) {
+                    out.put(f.uid(), f.world().getEnvelopeInternal());
+                }
+            }
+        }
+        return out;
     }
 
     static java.util.Optional<Envelope> districtEnvelope(Workspace ws, OrgUnitTree.Unit district) throws SQLException {
