@@ -88,13 +88,17 @@ public final class FacilityReport {
         int pages = 0;
         try {
             DistrictMap map = DistrictMap.of(ws, district, t, today);
+            // each sheet's map frames the facility's health area (its parent), drawn from one composition
+            Map<String, org.locationtech.jts.geom.Envelope> areas = DistrictMap.envelopes(ws, tree.facilityLevel() - 1);
             QualityMessages qm = new QualityMessages(t.locale());
             List<OrgUnitTree.Unit> facilities = tree.facilitiesUnder(district);
             Map<Integer, Map<String, double[]>> values = data.monthly(
                     facilities.stream().map(OrgUnitTree.Unit::id).collect(java.util.stream.Collectors.toSet()), months);
             for (OrgUnitTree.Unit f : facilities) {
+                OrgUnitTree.Unit area = tree.byId(f.parentId()).orElse(district);
                 sheet(d, ws, tree, data, f, months, values.getOrDefault(f.id(), Map.of()),
-                        byUnit.getOrDefault(f.uid(), List.of()), map, t, qm);
+                        byUnit.getOrDefault(f.uid(), List.of()),
+                        map.focus(areas.getOrDefault(area.uid(), map.layout().focus()), area.name()), t, qm);
                 pages++;
             }
             if (pages == 0) {
@@ -124,8 +128,8 @@ public final class FacilityReport {
                 : t.get("facility.noLocation"));
         registry(ws, f).ifPresent(r -> id.put(t.get("facility.registry"), r));
         float top = d.y();
-        float mapW = 200;
-        float mapH = 150;
+        float mapW = 215;
+        float mapH = 165;
         Table ident = Table.of(Table.Column.text("", 1.2), Table.Column.text("", 2.2)).fontSize(8);
         id.forEach((k, v) -> ident.row(k, v));
         List<DistrictMap.Marker> here = Double.isFinite(f.lon()) ? List.of(new DistrictMap.Marker(f.lon(), f.lat(), true))
