@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         versionProvider = SanteAtlasCommand.Version.class,
         subcommands = {DemoCommand.class, ImportCommand.class, PullCommand.class, SummaryCommand.class,
             BatchesCommand.class, QualityCommand.class, MapCommand.class, CoverageCommand.class, SiteCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class},
         description = "SantéAtlas: SNIS/DHIS2 data, maps, data quality and reports, offline.")
 public final class SanteAtlasCommand implements Runnable {

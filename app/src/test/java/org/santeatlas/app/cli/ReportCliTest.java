@@ -1,0 +1,141 @@
+package org.santeatlas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code santeatlas report} end to end on the demo workspace, in process. */
+class ReportCliTest {
+
+    @TempDir
+    static Path dir;
+    static Path workspace;
+    static Locale previous;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SanteAtlasCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void buildDemo() {
+        previous = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        Run demo = run("demo", "--out", dir.resolve("demo").toString());
+        assertThat(demo.code()).as(demo.err()).isZero();
+        List<String> lines = demo.out().lines().toList();
+        workspace = Path.of(lines.get(lines.size() - 1));
+    }
+
+    @AfterAll
+    static void restoreLocale() {
+        Locale.setDefault(previous);
+    }
+
+    @Test
+    void dqrWritesTheFrenchPdfAndTheXlsxTablesWithNumbersAsNumbers() throws Exception {
+        Path pdf = dir.resolve("rqd.pdf");
+        Path xlsx = dir.resolve("rqd.xlsx");
+        Run r = run("report", "-w", workspace.toString(), "--type", "dqr", "--district", "Belgou", "--period", "2025",
+                "--lang", "fr", "--out", pdf.toString(), "--xlsx", xlsx.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rqd.pdf", "District sanitaire de Belgou").contains("rqd.xlsx");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("District sanitaire de Belgou", "Revue de la qualité des données du district");
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
+            Sheet scorecard = wb.getSheetAt(0);
+            assertThat(scorecard.getRow(0).getCell(0).getStringCellValue()).isEqualTo("District");
+            // 14 districts and the country, each score a number between 0 and 1
+            assertThat(scorecard.getLastRowNum()).isEqualTo(15);
+            assertThat(scorecard.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(scorecard.getRow(1).getCell(1).getNumericCellValue()).isBetween(0.0, 1.0);
+            Sheet outliers = wb.getSheetAt(2);
+            assertThat(outliers.getLastRowNum()).isPositive();
+            assertThat(outliers.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+        }
+    }
+
+    @Test
+    void letterPaperAndEnglishOnRequest() throws Exception {
+        Path pdf = dir.resolve("dqr-letter.pdf");
+        Run r = run("report", "-w", workspace.toString(), "--type", "dqr", "--district", "District sanitaire de Bodo",
+                "--period", "2025Q2", "--lang", "en", "--paper", "letter", "--out", pdf.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(PDRectangle.LETTER.getWidth());
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("District data quality review", "Q2 2025", "Contents");
+        }
+    }
+
+    @Test
+    void anUnknownDistrictOrPeriodExitsOneWithTheClosestValidChoices() {
+        Run district = run("report", "-w", workspace.toString(), "--type", "dqr", "--district", "Belgu",
+                "--out", dir.resolve("x.pdf").toString());
+        assertThat(district.code()).isEqualTo(1);
+        assertThat(district.err()).contains("no district 'Belgu'").contains("District sanitaire de Belgou")
+                .doesNotContain("Exception");
+        assertThat(district.err().lines().count()).isEqualTo(1);
+        Run period = run("report", "-w", workspace.toString(), "--type", "dqr", "--district", "Belgou",
+                "--period", "2027", "--out", dir.resolve("x.pdf").toString());
+        assertThat(period.code()).isEqualTo(1);
+        assertThat(period.err()).contains("'2027'").contains("Closest with data: 2025, 2024, 2023");
+        Run noDistrict = run("report", "-w", workspace.toString(), "--type", "facility", "--out",
+                dir.resolve("x.pdf").toString());
+        assertThat(noDistrict.code()).isEqualTo(1);
+        assertThat(noDistrict.err()).contains("--district");
+        Run badOut = run("report", "-w", workspace.toString(), "--type", "atlas", "--out", dir.resolve("x.xlsx").toString());
+        assertThat(badOut.code()).isEqualTo(1);
+        assertThat(dir.resolve("x.pdf")).doesNotExist();
+    }
+
+    @Test
+    void facilitySheetsHaveAPagePerFacilityAndTheAtlasSaysCoverageIsNotYetAvailable() throws Exception {
+        Path sheets = dir.resolve("fiches.pdf");
+        Run f = run("report", "-w", workspace.toString(), "--type", "facility", "--district", "Belgou", "--lang", "fr",
+                "--out", sheets.toString());
+        assertThat(f.code()).as(f.err()).isZero();
+        int facilities = Integer.parseInt(f.out().replaceAll("(?s).*\\((\\d+) facilities.*", "$1"));
+        assertThat(facilities).isGreaterThan(3);
+        try (PDDocument doc = Loader.loadPDF(sheets.toFile())) {
+            // cover + contents + at least a page per facility
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(facilities + 2);
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Fiches des formations sanitaires", "Rapports mensuels reçus", "Aire de santé");
+        }
+        Path atlas = dir.resolve("atlas.pdf");
+        Run a = run("report", "-w", workspace.toString(), "--type", "atlas", "--lang", "fr", "--out", atlas.toString());
+        assertThat(a.code()).as(a.err()).isZero();
+        try (PDDocument doc = Loader.loadPDF(atlas.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Carte d'ensemble", "District sanitaire de Zakoukan",
+                    "Couverture pas encore disponible");
+            // landscape district pages
+            assertThat(doc.getPage(doc.getNumberOfPages() - 1).getMediaBox().getWidth())
+                    .isGreaterThan(doc.getPage(doc.getNumberOfPages() - 1).getMediaBox().getHeight());
+        }
+    }
+}
