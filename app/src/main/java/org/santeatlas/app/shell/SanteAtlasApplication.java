@@ -68,6 +68,16 @@ public final class SanteAtlasApplication extends Application {
         }
     }
 
+    /** The window's state (tests). */
+    ShellViewModel shell() {
+        return shell;
+    }
+
+    /** The current view (tests; a language switch replaces it). */
+    ShellView view() {
+        return view;
+    }
+
     /** Called on the JavaFX thread once the last window has closed. */
     @Override
     public void stop() {
