@@ -60,12 +60,21 @@ public final class DetailsView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().setAll(keys, values);
         int row = 0;
         for (Fact f : d.facts()) {
             Label k = new Label(f.label());
             k.getStyleClass().add("fact-label");
             Label v = new Label(f.value());
             v.setWrapText(true);
+            v.setMinWidth(0);
+            v.setMaxWidth(Double.MAX_VALUE);
+            k.setMinWidth(Region.USE_PREF_SIZE);
             v.getStyleClass().add("fact-value");
             grid.addRow(row++, k, v);
         }

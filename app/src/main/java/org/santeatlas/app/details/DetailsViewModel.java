@@ -248,7 +248,7 @@ public final class DetailsViewModel {
         }
         QualityMessages qm = new QualityMessages(m.locale());
         List<Finding> mine = new ArrayList<>();
-        for (QualityRunStore.StoredFinding f : store.findings(run.getAsInt())) {
+        for (QualityRunStore.StoredFinding f : org.santeatlas.app.quality.StoredFindings.of(c, run.getAsInt())) {
             if (uid.equals(f.finding().orgUnit())) {
                 mine.add(f.finding());
             }

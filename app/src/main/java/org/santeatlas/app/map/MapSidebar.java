@@ -99,10 +99,13 @@ public final class MapSidebar {
             visible.setSelected(e.visible());
             visible.setOnAction(x -> viewModel.setVisible(id, visible.isSelected()));
             visible.setMaxWidth(Double.MAX_VALUE);
+            visible.setMinWidth(0);
+            visible.setTooltip(new Tooltip(viewModel.layerTitle(id)));
             HBox.setHgrow(visible, Priority.ALWAYS);
             Slider opacity = new Slider(0, 1, e.opacity());
             opacity.setId("layer-opacity-" + id);
-            opacity.setPrefWidth(70);
+            opacity.setPrefWidth(54);
+            opacity.setMinWidth(40);
             opacity.setTooltip(new Tooltip(messages.get("sidebar.opacity")));
             opacity.valueChangingProperty().addListener((o, was, changing) -> {
                 if (!changing) {

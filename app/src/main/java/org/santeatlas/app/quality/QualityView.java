@@ -51,7 +51,7 @@ public final class QualityView {
         this.messages = Objects.requireNonNull(messages);
         root.setId("quality");
         root.getStyleClass().add("quality");
-        root.setTop(toolbar());
+        HBox[] bars = toolbars();
         scorecard.setId("scorecard");
         scorecard.getStyleClass().add("scorecard");
         scorecard.setHgap(2);
@@ -60,7 +60,11 @@ public final class QualityView {
         ScrollPane cardScroll = new ScrollPane(scorecard);
         cardScroll.setFitToHeight(false);
         buildTable();
-        SplitPane split = new SplitPane(cardScroll, table);
+        BorderPane left = new BorderPane(cardScroll);
+        left.setTop(bars[0]);
+        BorderPane right = new BorderPane(table);
+        right.setTop(bars[1]);
+        SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.42);
         root.setCenter(split);
         viewModel.scorecardProperty().addListener((o, a, s) -> showScorecard(s));
@@ -80,7 +84,8 @@ public final class QualityView {
         return table;
     }
 
-    private HBox toolbar() {
+    /** The scorecard's bar (run, cancel, progress) and the table's (filters, follow-up). */
+    private HBox[] toolbars() {
         Button run = new Button(messages.get("quality.run"));
         run.setId("quality-run");
         run.getStyleClass().add("accent");
@@ -98,7 +103,8 @@ public final class QualityView {
         Label status = new Label();
         status.setId("quality-status");
         status.textProperty().bind(viewModel.statusProperty());
-        status.setMaxWidth(320);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
 
         ComboBox<Dimension> dimension = filter("quality-filter-dimension", List.of(Dimension.values()),
                 d -> messages.get("dimension." + d.id()), messages.get("quality.allDimensions"));
@@ -136,13 +142,24 @@ public final class QualityView {
                 viewModel.exportFollowUps(f.toPath());
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar2 = new HBox(8, run, cancel, bar, status, spacer, dimension, severity, district, follow, export);
-        bar2.setAlignment(Pos.CENTER_LEFT);
-        bar2.setPadding(new Insets(6, 8, 6, 8));
-        bar2.getStyleClass().add("panel-toolbar");
-        return bar2;
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        for (ComboBox<?> c : List.of(dimension, severity, district)) {
+            c.setMaxWidth(170);
+            HBox.setHgrow(c, Priority.SOMETIMES);
+        }
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox left = new HBox(8, run, cancel, bar, status);
+        HBox right = new HBox(6, dimension, severity, district, follow, export);
+        for (HBox b : List.of(left, right)) {
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setPadding(new Insets(5, 8, 5, 8));
+            b.getStyleClass().add("panel-toolbar");
+            b.setMinHeight(38);
+        }
+        return new HBox[] {left, right};
     }
 
     private <T> ComboBox<T> filter(String id, List<T> values, java.util.function.Function<T, String> label, String all) {

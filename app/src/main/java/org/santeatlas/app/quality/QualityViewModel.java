@@ -312,7 +312,7 @@ public final class QualityViewModel {
             }
         }
         QualityMessages qm = new QualityMessages(locale);
-        for (QualityRunStore.StoredFinding s : new QualityRunStore(c).findings(runId.getAsInt())) {
+        for (QualityRunStore.StoredFinding s : StoredFindings.of(c, runId.getAsInt())) {
             Finding f = s.finding();
             String district = f.orgUnit() == null ? null : districtOf.get(f.orgUnit());
             out.add(new Row(s.id(), f, names.getOrDefault(f.orgUnit(), nz(f.orgUnit())), district,

@@ -386,11 +386,11 @@ public final class ShellView {
         javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(sidebar.root());
         left.setFitToWidth(true);
         left.setFitToHeight(true);
-        left.setMinWidth(220);
+        left.setMinWidth(250);
         Region right = details.root();
-        right.setMinWidth(240);
+        right.setMinWidth(270);
         SplitPane horizontal = new SplitPane(left, centreTabs, right);
-        horizontal.setDividerPositions(0.2, 0.78);
+        horizontal.setDividerPositions(0.215, 0.77);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
         SplitPane vertical = new SplitPane(horizontal, qualityView.root());
