@@ -32,6 +32,7 @@ public final class SanteAtlasApplication extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        mark("JavaFX started");
         Target target = Target.fromParameters(getParameters().getNamed());
         boolean timing = Boolean.parseBoolean(getParameters().getNamed().getOrDefault(DesktopLauncher.TIMING_PARAMETER, "false"));
         AppSettings settings = AppSettings.load(AppDirectories.dataHome());
@@ -41,13 +42,20 @@ public final class SanteAtlasApplication extends Application {
         executor = new FxTaskExecutor();
         summary = new WorkspaceSummaryViewModel(messages, executor, DemoWorkspaces::ensure);
         shell = new ShellViewModel(messages, summary, ShellViewModel.applicationVersion(), executor, settings);
+        // Open the workspace first: the worker reads it while this thread builds the window.
+        summary.load(target);
         view = new ShellView(shell, messages, Platform::exit);
         view.show(stage);
         if (timing) {
-            view.mapView().onFirstFrame(now -> printTiming());
+            mark("window shown");
+            summary.stateProperty().addListener((o, a, st) -> mark("workspace " + st.name().toLowerCase(Locale.ROOT)));
+            shell.map().setOnLoaded(() -> mark("map data read"));
+            view.mapView().onFirstFrame(now -> {
+                mark("first map frame");
+                printTiming();
+            });
         }
         shell.languageProperty().addListener((o, a, locale) -> rebuild(locale));
-        summary.load(target);
     }
 
     /** A new view on the same view models, in another language: the state stays. */
@@ -58,12 +66,21 @@ public final class SanteAtlasApplication extends Application {
         old.dispose();
     }
 
-    private static void printTiming() {
+    private final StringBuilder marks = new StringBuilder();
+
+    /** Notes a step of the start with its time since the process started (--timing). */
+    private void mark(String step) {
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        marks.append(String.format(Locale.ROOT, "  %6.2f s  %s%n",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, step));
+    }
+
+    private void printTiming() {
         Instant started = ProcessHandle.current().info().startInstant().orElse(null);
         if (started != null) {
             long ms = Duration.between(started, Instant.now()).toMillis();
-            System.out.printf(Locale.ROOT, "santeatlas: first map frame painted %.2f s after the process started%n",
-                    ms / 1000.0);
+            System.out.printf(Locale.ROOT, "santeatlas: first map frame painted %.2f s after the process started%n%s",
+                    ms / 1000.0, marks);
             System.out.flush();
         }
     }
