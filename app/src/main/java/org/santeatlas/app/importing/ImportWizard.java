@@ -106,6 +106,8 @@ public final class ImportWizard {
     private Region choosePage() {
         Label hint = new Label(messages.get("import.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(680);
         ListView<FileEntry> list = new ListView<>(viewModel.files());
         list.setId("import-files");
         list.setPlaceholder(new Label(messages.get("import.dropHere")));

@@ -358,7 +358,7 @@ public final class ShellView {
         TextArea area = new TextArea(text);
         area.setEditable(false);
         area.setWrapText(true);
-        area.setPrefRowCount(Math.min(16, text.split("\n").length + 1));
+        area.setPrefRowCount(Math.min(22, text.split("\n").length + 1));
         area.setPrefColumnCount(60);
         a.getDialogPane().setContent(area);
         a.getDialogPane().setId(id);
