@@ -45,6 +45,7 @@ public final class QualityView {
     private final BorderPane root = new BorderPane();
     private final GridPane scorecard = new GridPane();
     private final TableView<Row> table = new TableView<>();
+    private org.controlsfx.control.table.TableFilter<Row> tableFilter;
 
     public QualityView(QualityViewModel viewModel, Messages messages, Consumer<String> onFinding) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -82,6 +83,11 @@ public final class QualityView {
 
     public TableView<Row> table() {
         return table;
+    }
+
+    /** ControlsFX's column-header filters of the findings table. */
+    public org.controlsfx.control.table.TableFilter<Row> tableFilter() {
+        return tableFilter;
     }
 
     /** The scorecard's bar (run, cancel, progress) and the table's (filters, follow-up). */
@@ -223,6 +229,8 @@ public final class QualityView {
         SortedList<Row> sorted = new SortedList<>(viewModel.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // ControlsFX's column filters (right-click a column header) on top of the combo boxes' filters.
+        tableFilter = org.controlsfx.control.table.TableFilter.forTableView(table).lazy(true).apply();
     }
 
     private TableColumn<Row, String> column(String key, double width, java.util.function.Function<Row, String> value) {

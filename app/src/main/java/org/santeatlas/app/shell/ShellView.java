@@ -88,6 +88,10 @@ public final class ShellView {
         return mapView;
     }
 
+    QualityView qualityView() {
+        return qualityView;
+    }
+
     /** Puts the window's scene on {@code stage}, binds its title and shows it. */
     public void show(Stage stage) {
         Scene scene = new Scene(root, WIDTH, HEIGHT);

@@ -203,6 +203,18 @@ class MainWindowTest {
                 .filter(r -> swappedUid.equals(r.finding().orgUnit()) && r.finding().dimension() == Dimension.GEOGRAPHY)
                 .findFirst().orElseThrow(() -> new AssertionError("no geographic finding on " + swappedUid));
 
+        // ControlsFX's column filter, as a right-click on the Dimension header would set it.
+        var filter = application.view().qualityView().tableFilter();
+        var dimensionColumn = table.getColumns().get(1);
+        robot.interact(() -> {
+            filter.unSelectAllValues(dimensionColumn);
+            filter.selectValue(dimensionColumn, "Géographie");
+            filter.executeFilter();
+        });
+        assertThat(table.getItems()).isNotEmpty().contains(swapped)
+                .allSatisfy(r -> assertThat(r.finding().dimension()).isEqualTo(Dimension.GEOGRAPHY));
+        assertThat(table.getItems().size()).isLessThan(quality.rows().size());
+
         robot.interact(() -> {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(swapped);
