@@ -6,7 +6,8 @@ import org.santeatlas.app.cli.SanteAtlasCommand;
 import org.santeatlas.app.shell.DesktopLauncher;
 
 /**
- * Entry point of {@code ./santeatlas}: with no argument, the desktop app on the demo workspace; with
+ * Entry point of {@code ./santeatlas}: with no argument (or only {@code --timing}, which prints the time to
+ * the first painted map frame), the desktop app on the demo workspace; with
  * a subcommand, the CLI. (Not a JavaFX Application subclass: with JavaFX on the class path the main
  * class must not extend Application.)
  */
@@ -16,8 +17,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            DesktopLauncher.launch(new DesktopLauncher.Target.OpenDemo(AppDirectories.demo()));
+        if (args.length == 0 || (args.length == 1 && args[0].equals("--timing"))) {
+            DesktopLauncher.launch(new DesktopLauncher.Target.OpenDemo(AppDirectories.demo()), args.length == 1);
             return;
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -75,13 +75,23 @@ public final class DesktopLauncher {
 
     static final String WORKSPACE_PARAMETER = "workspace";
     static final String DEMO_PARAMETER = "demo";
+    static final String TIMING_PARAMETER = "timing";
 
     /**
      * Opens the window on {@code target} and returns when the user has closed it. Call once per JVM
      * (JavaFX allows one launch), from any thread but the JavaFX one.
      */
     public static void launch(Target target) {
+        launch(target, false);
+    }
+
+    /** Like {@link #launch(Target)}; with {@code timing}, prints the time to the first painted map frame. */
+    public static void launch(Target target, boolean timing) {
         Objects.requireNonNull(target, "target");
-        Application.launch(SanteAtlasApplication.class, target.toArguments().toArray(String[]::new));
+        java.util.List<String> args = new java.util.ArrayList<>(target.toArguments());
+        if (timing) {
+            args.add("--" + TIMING_PARAMETER + "=true");
+        }
+        Application.launch(SanteAtlasApplication.class, args.toArray(String[]::new));
     }
 }

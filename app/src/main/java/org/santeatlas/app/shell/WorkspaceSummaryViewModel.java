@@ -76,10 +76,11 @@ public final class WorkspaceSummaryViewModel {
     static final List<String> PROGRESS_KEYS = List.of("demo.generating", "demo.importing", "open.opening",
             "open.summarizing");
 
-    private final Messages messages;
+    private Messages messages;
     private final TaskExecutor executor;
     private final DemoSource demoSource;
-    private final SummaryFormatter format;
+    private SummaryFormatter format;
+    private WorkspaceSummary shown;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -121,6 +122,63 @@ public final class WorkspaceSummaryViewModel {
         status.set(messages.get("progress.starting"));
         state.set(State.LOADING);
         running = executor.execute(new OpenWork(target), new OpenListener(++generation));
+    }
+
+    /**
+     * The open workspace, or null. Touch it only inside work given to the executor (its worker thread
+     * owns the connection); on the UI thread, only pass it on.
+     */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** What was opened last (a demo folder or a workspace file), or null. */
+    public Target target() {
+        return target;
+    }
+
+    /** Shows the summary in another language, keeping the open workspace. */
+    public void relocalize(Messages newMessages) {
+        this.messages = Objects.requireNonNull(newMessages, "messages");
+        this.format = new SummaryFormatter(newMessages);
+        if (shown != null && state.get() == State.LOADED) {
+            show(shown);
+        }
+    }
+
+    /** Reads the summary of the open workspace again (after an import), without reopening it. */
+    public void refresh() {
+        Workspace open = workspace;
+        if (open == null || state.get() != State.LOADED) {
+            return;
+        }
+        executor.execute(context -> open.summary(), new TaskExecutor.Listener<WorkspaceSummary>() {
+            @Override
+            public void succeeded(WorkspaceSummary summary) {
+                if (workspace == open) {
+                    show(summary);
+                }
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                LOG.log(Level.WARNING, "Reading the summary failed", failure);
+            }
+
+            @Override
+            public void cancelled() {
+            }
+        });
+    }
+
+    /** Closes the workspace and shows no workspace (Workspace › Close). */
+    public void closeToIdle() {
+        close();
+        clearSummary();
+        workspaceName.set("");
+        workspaceFile.set("");
+        status.set("");
+        state.set(State.IDLE);
     }
 
     /** Opens the last target again, after a failure or a cancel. */
@@ -203,6 +261,7 @@ public final class WorkspaceSummaryViewModel {
     // ---- internals -----------------------------------------------------------------------------
 
     private void show(WorkspaceSummary summary) {
+        shown = summary;
         workspaceName.set(summary.name());
         demo.set(summary.demo());
         List<Count> lines = new ArrayList<>(COUNT_FIELDS.size());
@@ -217,6 +276,7 @@ public final class WorkspaceSummaryViewModel {
     }
 
     private void clearSummary() {
+        shown = null;
         demo.set(false);
         counts.clear();
         periodRange.set("");
@@ -360,11 +420,33 @@ public final class WorkspaceSummaryViewModel {
 
         @Override
         public Opened run(TaskExecutor.Context context) throws Exception {
-            Path file = target instanceof Target.OpenDemo d ? ensureDemo(d.folder(), context)
-                    : ((Target.OpenWorkspace) target).file();
+            Workspace opened = null;
+            Path file;
+            if (target instanceof Target.OpenDemo d) {
+                file = DemoWorkspaces.workspaceFile(d.folder());
+                if (Files.exists(file)) {
+                    // The demo is usually there already: open it at once rather than have the builder open it
+                    // once to check it and this open it again (each open costs about a second on a laptop).
+                    context.progress("open.opening:" + file.getFileName());
+                    try {
+                        opened = Workspace.open(file, AccessMode.READ_WRITE);
+                    } catch (WorkspaceException e) {
+                        if (e.reason() == WorkspaceException.Reason.LOCKED) {
+                            throw e;
+                        }
+                    }
+                }
+                if (opened == null) {
+                    file = ensureDemo(d.folder(), context);
+                }
+            } else {
+                file = ((Target.OpenWorkspace) target).file();
+            }
             checkCancelled(context);
-            context.progress("open.opening:" + file.getFileName());
-            Workspace opened = Workspace.open(file, AccessMode.READ_WRITE);
+            if (opened == null) {
+                context.progress("open.opening:" + file.getFileName());
+                opened = Workspace.open(file, AccessMode.READ_WRITE);
+            }
             try {
                 checkCancelled(context);
                 context.progress("open.summarizing");

@@ -7,11 +7,11 @@ import java.util.concurrent.CancellationException;
  * #cancelCurrent()} plays the user pressing Cancel while the work runs (the work sees it at its next
  * {@code isCancelled()} check).
  */
-final class DirectTaskExecutor implements TaskExecutor {
+public final class DirectTaskExecutor implements TaskExecutor {
 
     private boolean cancelRequested;
 
-    void cancelCurrent() {
+    public void cancelCurrent() {
         cancelRequested = true;
     }
 

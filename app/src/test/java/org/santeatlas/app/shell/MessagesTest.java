@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,11 +18,15 @@ import org.santeatlas.core.workspace.WorkspaceException;
 
 class MessagesTest {
 
-    private static final Path SOURCES = Path.of("src/main/java/org/santeatlas/app/shell");
+    /** The window's sources: every package of the app but the command line, which has its own bundle. */
+    private static final Path SOURCES = Path.of("src/main/java/org/santeatlas/app");
 
-    /** {@code messages.get("key"}, {@code getOrDefault("key"}, {@code section("key")}: literal keys in the code. */
+    /**
+     * {@code messages.get("key"}, {@code getOrDefault("key"}, and the views' helpers that take a key first
+     * ({@code section}, {@code item}, {@code heading}, {@code column}): literal keys in the code.
+     */
     private static final Pattern LITERAL_KEY = Pattern.compile(
-            "(?:\\.get|getOrDefault|section)\\(\\s*\"([a-z][A-Za-z_]*(?:\\.[A-Za-z_]+)+)\"");
+            "(?:\\.get|getOrDefault|section|item|heading|column)\\(\\s*\"([a-z][A-Za-z_]*(?:\\.[A-Za-z_]+)+)\"");
 
     private final Messages french = Messages.forLocale(Locale.FRANCE);
     private final Messages english = Messages.forLocale(Locale.UK);
@@ -56,10 +61,10 @@ class MessagesTest {
     @Test
     void frenchIsChosenForAFrenchLocaleAndEnglishOtherwiseEvenWhenTheDefaultIsFrench() {
         assertThat(Locale.getDefault().getLanguage()).as("surefire runs in French").isEqualTo("fr");
-        assertThat(Messages.forLocale(Locale.CANADA_FRENCH).get("menu.file")).isEqualTo("Fichier");
-        assertThat(Messages.forLocale(Locale.forLanguageTag("fr-SN")).get("menu.file")).isEqualTo("Fichier");
-        assertThat(Messages.forLocale(Locale.US).get("menu.file")).isEqualTo("File");
-        assertThat(Messages.forLocale(Locale.GERMANY).get("menu.file")).isEqualTo("File");
+        assertThat(Messages.forLocale(Locale.CANADA_FRENCH).get("menu.help")).isEqualTo("Aide");
+        assertThat(Messages.forLocale(Locale.forLanguageTag("fr-SN")).get("menu.help")).isEqualTo("Aide");
+        assertThat(Messages.forLocale(Locale.US).get("menu.help")).isEqualTo("Help");
+        assertThat(Messages.forLocale(Locale.GERMANY).get("menu.help")).isEqualTo("Help");
         assertThat(Messages.forLocale(Locale.GERMANY).locale()).isEqualTo(Locale.ENGLISH);
     }
 
@@ -80,8 +85,9 @@ class MessagesTest {
     /** Literal keys in the sources plus the keys the code builds: count labels, errors, progress. */
     private static Set<String> usedKeys() throws IOException {
         Set<String> keys = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.toString().contains("/cli/")).toList()) {
                 Matcher m = LITERAL_KEY.matcher(Files.readString(file));
                 while (m.find()) {
                     keys.add(m.group(1));
@@ -93,6 +99,28 @@ class MessagesTest {
         Arrays.stream(WorkspaceException.Reason.values())
                 .map(r -> new WorkspaceException(r, null, "").messageKey())
                 .forEach(keys::add);
+        // Built from enums and ids: quality dimensions and severities, period types, layers, languages.
+        for (org.santeatlas.quality.Dimension d : org.santeatlas.quality.Dimension.values()) {
+            keys.add("dimension." + d.id());
+            keys.add("dimension.short." + d.id());
+        }
+        for (org.santeatlas.quality.Severity v : org.santeatlas.quality.Severity.values()) {
+            keys.add("severity." + v.id());
+        }
+        for (org.santeatlas.app.map.MapViewModel.PeriodChoice c : org.santeatlas.app.map.MapViewModel.PeriodChoice.values()) {
+            keys.add("period.type." + c.name().toLowerCase(Locale.ROOT));
+        }
+        for (String layer : List.of(org.santeatlas.app.map.MapViewModel.DISTRICTS, org.santeatlas.app.map.MapViewModel.AREAS,
+                org.santeatlas.app.map.MapViewModel.COUNTRY, org.santeatlas.app.map.MapViewModel.LOCALITIES,
+                org.santeatlas.app.map.MapViewModel.FACILITIES)) {
+            keys.add("layer." + layer);
+        }
+        keys.addAll(Set.of("language.fr", "language.en"));
+        // Toolbar buttons: the label's key and its tooltip's, key + ".tip".
+        for (String b : List.of("demo", "open", "import", "checks", "export", "home")) {
+            keys.add("toolbar." + b);
+            keys.add("toolbar." + b + ".tip");
+        }
         // Chosen by sign in SummaryFormatter.
         keys.addAll(Set.of("coordinate.east", "coordinate.west", "coordinate.north", "coordinate.south"));
         return keys;

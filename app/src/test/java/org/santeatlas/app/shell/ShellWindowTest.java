@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.santeatlas.app.settings.AppSettings;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -55,6 +56,8 @@ class ShellWindowTest {
 
         application = FxToolkit.setupApplication(SanteAtlasApplication.class,
                 DesktopLauncher.Target.workspace(file).toArguments().toArray(String[]::new));
+        waitUntilVisible("#workspace-pane");
+        robot.clickOn("Résumé");
         waitUntilVisible("#summary-view");
 
         assertThat(stage().getTitle()).isEqualTo("SantéAtlas — kanem");
@@ -82,7 +85,7 @@ class ShellWindowTest {
         assertThat(text("#error-message"))
                 .isEqualTo("Le fichier " + file + " n’est pas un espace de travail SantéAtlas.");
         assertThat(robot.lookup("Impossible d’ouvrir l’espace de travail").tryQuery()).isPresent();
-        assertThat(visible("#summary-view")).isFalse();
+        assertThat(visible("#workspace-pane")).isFalse();
         assertThat(stage().isShowing()).isTrue();
     }
 
@@ -94,7 +97,8 @@ class ShellWindowTest {
                 (folder, progress) -> {
                     throw new AssertionError("no demo expected");
                 });
-        ShellViewModel shell = new ShellViewModel(messages, summary, "1.2.3");
+        ShellViewModel shell = new ShellViewModel(messages, summary, "1.2.3", new DirectTaskExecutor(),
+                AppSettings.load(dir));
         FxToolkit.setupStage(stage -> new ShellView(shell, messages, () -> quit.set(true)).show(stage));
 
         robot.clickOn("Aide");
@@ -104,7 +108,7 @@ class ShellWindowTest {
         assertThat(about.getContentText()).startsWith("Version 1.2.3\nAtlas sanitaire hors ligne");
         robot.interact(() -> about.getScene().getWindow().hide());
 
-        robot.clickOn("Fichier");
+        robot.clickOn("Espace de travail");
         clickMenuItem("Quitter");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(quit).isTrue();

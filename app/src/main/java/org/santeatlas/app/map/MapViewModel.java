@@ -1,0 +1,679 @@
+package org.santeatlas.app.map;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.santeatlas.app.shell.BackgroundTasks;
+import org.santeatlas.app.shell.Messages;
+import org.santeatlas.app.shell.TaskExecutor;
+import org.santeatlas.core.period.Period;
+import org.santeatlas.core.period.PeriodType;
+import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.map.data.FacilityType;
+import org.santeatlas.map.data.FeatureSet;
+import org.santeatlas.map.data.Hit;
+import org.santeatlas.map.data.MapDataRepository;
+import org.santeatlas.map.data.MapDataRepository.DataElementInfo;
+import org.santeatlas.map.data.MapFeature;
+import org.santeatlas.map.data.OrgUnitLevel;
+import org.santeatlas.map.layer.BoundaryLayer;
+import org.santeatlas.map.layer.ChoroplethLayer;
+import org.santeatlas.map.layer.FacilityLayer;
+import org.santeatlas.map.layer.Layer;
+import org.santeatlas.map.layer.LocalityLayer;
+import org.santeatlas.map.layer.MapModel;
+import org.santeatlas.map.print.MapRequest;
+import org.santeatlas.map.style.AreaStyle;
+import org.santeatlas.map.style.LineStyle;
+import org.santeatlas.map.style.Rgba;
+import org.santeatlas.map.style.TextStyle;
+import org.santeatlas.map.theme.ClassificationMethod;
+import org.santeatlas.map.view.Viewport;
+import org.santeatlas.map.view.WebMercator;
+
+/**
+ * The interactive map's state: the workspace's features (read once, in the background, projected and
+ * indexed by {@code map-layers}), the layer stack with each layer's visibility, opacity and order, the
+ * viewport, the data element and period shown as a choropleth, the hover text and the selection.
+ *
+ * <p>UI thread only; every read of the workspace runs as executor work. Painting reads {@link #model()}
+ * and {@link #viewport()}, whose geometries {@link FeatureSet} simplifies once per zoom level.
+ */
+public final class MapViewModel {
+
+    /** Layer ids, bottom first. */
+    public static final String DISTRICTS = "districts";
+    public static final String AREAS = "areas";
+    public static final String COUNTRY = "country";
+    public static final String LOCALITIES = "localities";
+    public static final String FACILITIES = "facilities";
+
+    /** Hover and click tolerance, screen px: a finger-sized target around a 10 px symbol. */
+    public static final double HIT_TOLERANCE_PX = 6;
+    /** Free pixels around the country when the map is fitted (Home). */
+    static final double FIT_PADDING_PX = 24;
+    /** Closest zoom a "go to facility" uses: about 40 m per pixel, the facility's neighbourhood. */
+    static final double FOCUS_RESOLUTION = 40;
+
+    static final Rgba LAND = Rgba.hex("#fbfaf3");
+    static final LineStyle AREA_LINE = LineStyle.solid(Rgba.hex("#969696"), 0.6);
+    static final LineStyle THEME_LINE = LineStyle.solid(Rgba.hex("#ffffff"), 0.8);
+    static final LineStyle COUNTRY_LINE = LineStyle.solid(Rgba.hex("#252525"), 2);
+    static final TextStyle AREA_LABEL = TextStyle.plain(11, Rgba.hex("#252525")).withHalo(Rgba.WHITE, 1.8);
+
+    /** A node of the org unit tree (for the picker), parent by uid. */
+    public record OrgUnitNode(int id, String uid, String name, int level, String parentUid) {}
+
+    /** What was read from the workspace for the map; immutable, shared with the worker. */
+    public record MapData(String workspaceName, List<OrgUnitLevel> levels, OrgUnitLevel districtLevel,
+            OrgUnitLevel facilityLevel, FeatureSet districts, FeatureSet areas, FeatureSet country,
+            MapDataRepository.Facilities facilities, FeatureSet localities, List<DataElementInfo> dataElements,
+            List<Period> months, List<OrgUnitNode> orgUnits, Optional<OffsetDateTime> lastImport, boolean demo) {
+
+        public Envelope bounds() {
+            Envelope e = districts.bounds();
+            if (e.isNull()) {
+                e = facilities.features().bounds();
+            }
+            return e;
+        }
+    }
+
+    /** What the user clicked: a facility or an area, with its layer's name for the details card. */
+    public record Selection(Kind kind, MapFeature feature, int index) {
+        public enum Kind { FACILITY, AREA }
+    }
+
+    /** A period type offered by the picker. */
+    public enum PeriodChoice {
+        MONTHLY(PeriodType.MONTHLY), QUARTERLY(PeriodType.QUARTERLY), YEARLY(PeriodType.YEARLY);
+
+        final PeriodType type;
+
+        PeriodChoice(PeriodType type) {
+            this.type = type;
+        }
+    }
+
+    private final TaskExecutor executor;
+    private final BackgroundTasks tasks;
+    private Messages messages;
+
+    private final ReadOnlyObjectWrapper<MapData> data = new ReadOnlyObjectWrapper<>(this, "data");
+    private final ReadOnlyObjectWrapper<MapModel> model = new ReadOnlyObjectWrapper<>(this, "model", MapModel.of());
+    private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(this, "viewport");
+    private final ObjectProperty<DataElementInfo> item = new SimpleObjectProperty<>(this, "item");
+    private final ObjectProperty<PeriodChoice> periodChoice = new SimpleObjectProperty<>(this, "periodChoice",
+            PeriodChoice.MONTHLY);
+    private final ObservableList<Period> periods = FXCollections.observableArrayList();
+    private final ObjectProperty<Period> period = new SimpleObjectProperty<>(this, "period");
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
+    private final ReadOnlyStringWrapper themeStatus = new ReadOnlyStringWrapper(this, "themeStatus", "");
+
+    /** The choropleth values of the districts and facilities for (item, period); null: no theme. */
+    private double[] districtValues;
+    private double[] facilityValues;
+    private int loadGeneration;
+    private int themeGeneration;
+    private Runnable onLoaded = () -> { };
+
+    public MapViewModel(Messages messages, TaskExecutor executor, BackgroundTasks tasks) {
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        item.addListener((obs, o, n) -> updateTheme());
+        period.addListener((obs, o, n) -> updateTheme());
+        periodChoice.addListener((obs, o, n) -> updatePeriods());
+    }
+
+    // ---- loading ---------------------------------------------------------------------------------
+
+    /** Reads the map's features from {@code workspace} in the background (the executor's thread). */
+    public void load(Workspace workspace) {
+        int generation = ++loadGeneration;
+        Object token = tasks.begin(messages.get("map.loading"));
+        executor.execute(context -> read(workspace), new TaskExecutor.Listener<MapData>() {
+            @Override
+            public void succeeded(MapData result) {
+                tasks.end(token);
+                if (generation == loadGeneration) {
+                    show(result);
+                }
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                tasks.end(token);
+                themeStatus.set(messages.get("map.loadFailed", String.valueOf(error.getMessage())));
+                System.getLogger(MapViewModel.class.getName()).log(System.Logger.Level.WARNING, "map load", error);
+            }
+
+            @Override
+            public void cancelled() {
+                tasks.end(token);
+            }
+        });
+    }
+
+    /** Forgets the workspace's map (Workspace › Close). */
+    public void clear() {
+        loadGeneration++;
+        themeGeneration++;
+        data.set(null);
+        districtValues = null;
+        facilityValues = null;
+        selection.set(null);
+        periods.clear();
+        model.set(MapModel.of());
+    }
+
+    /** Called after each successful load (the first painted frame is measured from here). */
+    public void setOnLoaded(Runnable onLoaded) {
+        this.onLoaded = Objects.requireNonNull(onLoaded);
+    }
+
+    /** Blocking: the worker thread. */
+    static MapData read(Workspace ws) throws SQLException {
+        Connection c = ws.connection();
+        MapDataRepository repo = new MapDataRepository(c);
+        List<OrgUnitLevel> levels = repo.levels();
+        Optional<OrgUnitLevel> area = MapDataRepository.areaLevel(levels);
+        OrgUnitLevel district = MapDataRepository.districtLevel(levels).orElse(area.orElse(null));
+        FeatureSet districts = district == null ? FeatureSet.empty() : repo.boundaries(district.level());
+        FeatureSet areas = area.isPresent() && district != null && area.get().level() != district.level()
+                ? repo.boundaries(area.get().level()) : FeatureSet.empty();
+        FeatureSet country = !levels.isEmpty() && levels.get(0).polygons() > 0
+                && (district == null || levels.get(0).level() != district.level())
+                ? repo.boundaries(levels.get(0).level()) : FeatureSet.empty();
+        OrgUnitLevel facilityLevel = MapDataRepository.facilityLevel(levels).orElse(null);
+        MapDataRepository.Facilities facilities = facilityLevel == null
+                ? new MapDataRepository.Facilities(FeatureSet.empty(), List.of()) : repo.facilities(facilityLevel.level());
+        FeatureSet localities = repo.localities();
+        List<DataElementInfo> elements = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ID, UID, CODE, NAME, SHORT_NAME FROM DATA_ELEMENT ORDER BY NAME")) {
+            while (rs.next()) {
+                elements.add(new DataElementInfo(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
+            }
+        }
+        List<Period> months = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ISO FROM PERIOD WHERE PERIOD_TYPE = 'Monthly' ORDER BY START_DATE")) {
+            while (rs.next()) {
+                Period.tryParse(rs.getString(1)).ifPresent(months::add);
+            }
+        }
+        List<OrgUnitNode> nodes = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ID, UID, NAME, LEVEL, PARENT_UID FROM ORG_UNIT ORDER BY LEVEL, NAME")) {
+            while (rs.next()) {
+                nodes.add(new OrgUnitNode(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+            }
+        }
+        Optional<OffsetDateTime> lastImport = Optional.empty();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(FINISHED) FROM IMPORT_BATCH")) {
+            if (rs.next()) {
+                lastImport = Optional.ofNullable(rs.getObject(1, OffsetDateTime.class));
+            }
+        }
+        return new MapData(ws.name(), levels, district, facilityLevel, districts, areas, country, facilities,
+                localities, elements, months, nodes, lastImport, ws.isDemo());
+    }
+
+    private void show(MapData loaded) {
+        data.set(loaded);
+        districtValues = null;
+        facilityValues = null;
+        selection.set(null);
+        rebuildModel();
+        updatePeriods();
+        Viewport v = viewport.get();
+        if (v != null) {
+            home();
+        }
+        onLoaded.run();
+        updateTheme();
+    }
+
+    // ---- layers ----------------------------------------------------------------------------------
+
+    /** Builds the layer stack again, keeping each layer's visibility, opacity and place. */
+    private void rebuildModel() {
+        MapData d = data.get();
+        if (d == null) {
+            return;
+        }
+        List<Layer> layers = new ArrayList<>();
+        String districtTitle = d.districtLevel() == null ? messages.get("layer.districts") : d.districtLevel().name();
+        if (districtValues != null && item.get() != null) {
+            layers.add(ChoroplethLayer.classify(DISTRICTS, item.get().label(), d.districts(), districtValues,
+                    ClassificationMethod.JENKS, 5, MapRequest.defaults().palette(), THEME_LINE, AREA_LABEL));
+        } else {
+            layers.add(new BoundaryLayer(DISTRICTS, districtTitle, d.districts(), AreaStyle.filled(LAND, AREA_LINE),
+                    AREA_LABEL, 100));
+        }
+        layers.add(new BoundaryLayer(AREAS, messages.get("layer.areas"), d.areas(), AreaStyle.outline(AREA_LINE), null, 0));
+        layers.add(new BoundaryLayer(COUNTRY, messages.get("layer.country"), d.country(),
+                AreaStyle.outline(COUNTRY_LINE), null, 0));
+        layers.add(new LocalityLayer(LOCALITIES, messages.get("layer.localities"), d.localities(),
+                Rgba.hex("#6a51a3"), 14));
+        layers.add(new FacilityLayer(FACILITIES, messages.get("layer.facilities"), d.facilities().features(),
+                d.facilities().types(), FacilityLayer.defaultSymbols(d.facilities().types()), null, List.of()));
+
+        MapModel old = model.get();
+        List<MapModel.Entry> entries = new ArrayList<>();
+        Map<String, Layer> byId = new HashMap<>();
+        layers.forEach(l -> byId.put(l.id(), l));
+        // Keep the user's order and settings for the layers the old stack had.
+        for (MapModel.Entry e : old.entries()) {
+            Layer l = byId.remove(e.layer().id());
+            if (l != null) {
+                entries.add(new MapModel.Entry(l, e.visible(), e.opacity()));
+            }
+        }
+        for (Layer l : layers) {
+            if (byId.containsKey(l.id())) {
+                boolean visible = !l.id().equals(LOCALITIES) && !l.id().equals(AREAS);
+                entries.add(new MapModel.Entry(l, visible, 1));
+            }
+        }
+        model.set(new MapModel(entries));
+    }
+
+    public void setVisible(String layerId, boolean visible) {
+        model.set(model.get().withVisible(layerId, visible));
+    }
+
+    public void setOpacity(String layerId, double opacity) {
+        model.set(model.get().withOpacity(layerId, Math.max(0, Math.min(1, opacity))));
+    }
+
+    /** Moves a layer one place up (towards the top, +1) or down (−1). */
+    public void move(String layerId, int delta) {
+        List<MapModel.Entry> entries = model.get().entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).layer().id().equals(layerId)) {
+                model.set(model.get().moved(layerId, i + delta));
+                return;
+            }
+        }
+    }
+
+    /** The layer's name in the user's language. */
+    public String layerTitle(String layerId) {
+        return messages.getOrDefault("layer." + layerId, layerId);
+    }
+
+    // ---- theme: data element and period ------------------------------------------------------------
+
+    private void updatePeriods() {
+        MapData d = data.get();
+        List<Period> list = new ArrayList<>();
+        if (d != null && !d.months().isEmpty()) {
+            LinkedHashSet<Period> set = new LinkedHashSet<>();
+            for (Period m : d.months()) {
+                set.add(containing(m, periodChoice.get().type));
+            }
+            list.addAll(set);
+        }
+        Period previous = period.get();
+        periods.setAll(list);
+        if (list.isEmpty()) {
+            period.set(null);
+        } else if (previous == null || !list.contains(previous)) {
+            // The same moment in the new period type, else the latest.
+            Period match = null;
+            if (previous != null) {
+                for (Period p : list) {
+                    if (p.contains(previous.startDate())) {
+                        match = p;
+                    }
+                }
+            }
+            period.set(match != null ? match : list.get(list.size() - 1));
+        }
+    }
+
+    private static Period containing(Period month, PeriodType type) {
+        int y = month.startDate().getYear();
+        int m = month.startDate().getMonthValue();
+        return switch (type) {
+            case QUARTERLY -> Period.parse(y + "Q" + ((m - 1) / 3 + 1));
+            case YEARLY -> Period.parse(Integer.toString(y));
+            default -> month;
+        };
+    }
+
+    private void updateTheme() {
+        MapData d = data.get();
+        DataElementInfo de = item.get();
+        Period p = period.get();
+        int generation = ++themeGeneration;
+        if (d == null || de == null || p == null) {
+            if (districtValues != null) {
+                districtValues = null;
+                facilityValues = null;
+                rebuildModel();
+            }
+            themeStatus.set("");
+            return;
+        }
+        Workspace ws = workspaceForTheme;
+        if (ws == null) {
+            return;
+        }
+        Object token = tasks.begin(messages.get("map.theme", de.label(), periodLabel(p)));
+        executor.execute(context -> {
+            MapDataRepository repo = new MapDataRepository(ws.connection());
+            double[] districtSums = d.districtLevel() == null ? new double[0]
+                    : repo.sumByArea(d.districts(), d.districtLevel().level(), de.id(), p);
+            double[] facilitySums = d.facilityLevel() == null ? new double[0]
+                    : repo.sumByArea(d.facilities().features(), d.facilityLevel().level(), de.id(), p);
+            return new double[][] {districtSums, facilitySums};
+        }, new TaskExecutor.Listener<double[][]>() {
+            @Override
+            public void succeeded(double[][] result) {
+                tasks.end(token);
+                if (generation == themeGeneration) {
+                    districtValues = result[0];
+                    facilityValues = result[1];
+                    rebuildModel();
+                    themeStatus.set(messages.get("map.themeShown", de.label(), periodLabel(p)));
+                }
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                tasks.end(token);
+                themeStatus.set(messages.get("map.loadFailed", String.valueOf(error.getMessage())));
+            }
+
+            @Override
+            public void cancelled() {
+                tasks.end(token);
+            }
+        });
+    }
+
+    private Workspace workspaceForTheme;
+
+    /** The workspace the theme's sums are read from (set with {@link #load}). */
+    public void setWorkspace(Workspace ws) {
+        this.workspaceForTheme = ws;
+        if (ws == null) {
+            clear();
+        } else {
+            load(ws);
+        }
+    }
+
+    /** "janvier 2024", "T3 2024", "2024" in the user's language. */
+    public String periodLabel(Period p) {
+        if (p == null) {
+            return "";
+        }
+        return switch (p.type()) {
+            case MONTHLY -> p.startDate().format(DateTimeFormatter.ofPattern("MMMM yyyy", messages.locale()));
+            case QUARTERLY -> messages.get("period.quarter", (p.startDate().getMonthValue() - 1) / 3 + 1,
+                    Integer.toString(p.startDate().getYear()));
+            case YEARLY -> Integer.toString(p.startDate().getYear());
+            default -> p.iso();
+        };
+    }
+
+    /** Steps the period slider forward, wrapping to the first period (the play button's tick). */
+    public void stepPeriod() {
+        if (periods.isEmpty()) {
+            return;
+        }
+        int i = periods.indexOf(period.get());
+        period.set(periods.get((i + 1) % periods.size()));
+    }
+
+    // ---- viewport ---------------------------------------------------------------------------------
+
+    /** The canvas has a new size (screen px). */
+    public void resize(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        Viewport v = viewport.get();
+        if (v == null) {
+            MapData d = data.get();
+            viewport.set(d != null && !d.bounds().isNull() ? Viewport.fit(d.bounds(), width, height, FIT_PADDING_PX)
+                    : Viewport.of(WebMercator.x(2), WebMercator.y(13), 2000, width, height));
+        } else if (v.width() != width || v.height() != height) {
+            viewport.set(v.withSize(width, height));
+        }
+    }
+
+    /** Fits the whole country (Home). */
+    public void home() {
+        MapData d = data.get();
+        Viewport v = viewport.get();
+        if (d != null && v != null && !d.bounds().isNull()) {
+            viewport.set(Viewport.fit(d.bounds(), v.width(), v.height(), FIT_PADDING_PX));
+        }
+    }
+
+    public void pan(double dx, double dy) {
+        Viewport v = viewport.get();
+        if (v != null) {
+            viewport.set(v.pan(dx, dy));
+        }
+    }
+
+    public void zoomAbout(double factor, double sx, double sy) {
+        Viewport v = viewport.get();
+        if (v != null) {
+            viewport.set(v.zoomAbout(factor, sx, sy));
+        }
+    }
+
+    /** Zooms so that the screen box (px) fills the map (shift-drag). */
+    public void zoomToBox(double x0, double y0, double x1, double y1) {
+        Viewport v = viewport.get();
+        if (v == null || Math.abs(x1 - x0) < 4 || Math.abs(y1 - y0) < 4) {
+            return;
+        }
+        Envelope world = new Envelope(v.worldX(x0), v.worldX(x1), v.worldY(y0), v.worldY(y1));
+        viewport.set(Viewport.fit(world, v.width(), v.height(), 0));
+    }
+
+    // ---- hover and selection ----------------------------------------------------------------------
+
+    /** The feature under a screen point: a facility first, else a district. */
+    public Optional<Selection> hitAt(double sx, double sy) {
+        Viewport v = viewport.get();
+        if (v == null || data.get() == null) {
+            return Optional.empty();
+        }
+        for (String id : List.of(FACILITIES, DISTRICTS)) {
+            Optional<MapModel.Entry> e = model.get().entry(id);
+            if (e.isPresent() && e.get().visible() && e.get().opacity() > 0) {
+                List<Hit> hits = e.get().layer().hitTest(v, sx, sy, HIT_TOLERANCE_PX);
+                if (!hits.isEmpty()) {
+                    Hit h = hits.get(0);
+                    return Optional.of(new Selection(id.equals(FACILITIES) ? Selection.Kind.FACILITY
+                            : Selection.Kind.AREA, h.feature(), h.index()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The tooltip at a screen point: name, type, value for the period; empty over nothing. */
+    public Optional<String> describeAt(double sx, double sy) {
+        return hitAt(sx, sy).map(this::describe);
+    }
+
+    String describe(Selection s) {
+        MapData d = data.get();
+        StringBuilder b = new StringBuilder(s.feature().name());
+        double value;
+        if (s.kind() == Selection.Kind.FACILITY) {
+            b.append('\n').append(typeName(s.feature().category()));
+            value = facilityValues != null && s.index() < facilityValues.length ? facilityValues[s.index()] : Double.NaN;
+        } else {
+            b.append('\n').append(d.districtLevel() != null ? d.districtLevel().name() : messages.get("layer.districts"));
+            value = districtValues != null && s.index() < districtValues.length ? districtValues[s.index()] : Double.NaN;
+        }
+        if (item.get() != null && period.get() != null && (districtValues != null)) {
+            String v = Double.isNaN(value) ? messages.get("map.noData") : formatNumber(value);
+            b.append('\n').append(messages.get("map.valueFor", item.get().label(), periodLabel(period.get()), v));
+        }
+        return b.toString();
+    }
+
+    /** The facility type's name, or "type unknown". */
+    public String typeName(String groupUid) {
+        MapData d = data.get();
+        if (d != null && groupUid != null) {
+            for (FacilityType t : d.facilities().types()) {
+                if (t.groupUid().equals(groupUid)) {
+                    return t.name();
+                }
+            }
+        }
+        return messages.get("map.typeUnknown");
+    }
+
+    public String formatNumber(double v) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(messages.locale());
+        f.setMaximumFractionDigits(v == Math.rint(v) ? 0 : 1);
+        return f.format(v);
+    }
+
+    /** Selects what lies under a screen point (nothing: clears the selection). */
+    public void selectAt(double sx, double sy) {
+        selection.set(hitAt(sx, sy).orElse(null));
+    }
+
+    /** Selects an org unit by uid (tree, search, finding); returns whether the map has it. */
+    public boolean select(String uid) {
+        MapData d = data.get();
+        if (d == null || uid == null) {
+            return false;
+        }
+        FeatureSet f = d.facilities().features();
+        for (int i = 0; i < f.size(); i++) {
+            if (uid.equals(f.get(i).uid())) {
+                selection.set(new Selection(Selection.Kind.FACILITY, f.get(i), i));
+                return true;
+            }
+        }
+        for (int i = 0; i < d.districts().size(); i++) {
+            if (uid.equals(d.districts().get(i).uid())) {
+                selection.set(new Selection(Selection.Kind.AREA, d.districts().get(i), i));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Selects an org unit and brings it into view: a facility centred, an area fitted. */
+    public boolean focusOn(String uid) {
+        if (!select(uid)) {
+            return false;
+        }
+        Viewport v = viewport.get();
+        if (v == null) {
+            return true;
+        }
+        Selection s = selection.get();
+        if (s.kind() == Selection.Kind.FACILITY) {
+            Coordinate c = s.feature().world().getCoordinate();
+            viewport.set(Viewport.of(c.x, c.y, Math.min(v.resolution(), FOCUS_RESOLUTION * 25), v.width(), v.height()));
+        } else {
+            viewport.set(Viewport.fit(s.feature().world().getEnvelopeInternal(), v.width(), v.height(), FIT_PADDING_PX));
+        }
+        return true;
+    }
+
+    public void clearSelection() {
+        selection.set(null);
+    }
+
+    /** Relabels layers and texts in another language, keeping everything else. */
+    public void relocalize(Messages newMessages) {
+        this.messages = Objects.requireNonNull(newMessages);
+        rebuildModel();
+    }
+
+    // ---- properties -------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<MapData> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MapModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public MapModel model() {
+        return model.get();
+    }
+
+    public ObjectProperty<Viewport> viewportProperty() {
+        return viewport;
+    }
+
+    public Viewport viewport() {
+        return viewport.get();
+    }
+
+    public ObjectProperty<DataElementInfo> itemProperty() {
+        return item;
+    }
+
+    public ObjectProperty<PeriodChoice> periodChoiceProperty() {
+        return periodChoice;
+    }
+
+    public ObservableList<Period> periods() {
+        return periods;
+    }
+
+    public ObjectProperty<Period> periodProperty() {
+        return period;
+    }
+
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty themeStatusProperty() {
+        return themeStatus.getReadOnlyProperty();
+    }
+
+    /** The district values of the theme shown (NaN: no data), or null. */
+    public double[] districtValues() {
+        return districtValues == null ? null : districtValues.clone();
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}
