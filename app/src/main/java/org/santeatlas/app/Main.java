@@ -2,12 +2,16 @@ package org.santeatlas.app;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.santeatlas.app.cli.SanteAtlasCommand;
 import org.santeatlas.app.shell.DesktopLauncher;
+import org.santeatlas.core.workspace.Workspace;
 
 /**
- * Entry point of {@code ./santeatlas}: with no argument, the desktop app on the demo workspace; with
- * a subcommand, the CLI. (Not a JavaFX Application subclass: with JavaFX on the class path the main
+ * Entry point of {@code ./santeatlas} and of the installed launcher: with no argument, the desktop app
+ * on the demo workspace; with one workspace file (what the desktop passes when the user opens a
+ * {@code .mv.db} file with SantéAtlas), the desktop app on that workspace; with a subcommand, the CLI. (Not a JavaFX Application subclass: with JavaFX on the class path the main
  * class must not extend Application.)
  */
 public final class Main {
@@ -16,12 +20,43 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            DesktopLauncher.launch(new DesktopLauncher.Target.OpenDemo(AppDirectories.demo()));
+        Optional<DesktopLauncher.Target> window = desktopTarget(args);
+        if (window.isPresent()) {
+            keepJavaFxCacheInDataHome();
+            DesktopLauncher.launch(window.get());
             return;
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(SanteAtlasCommand.execute(args, out, err));
     }
+
+    /**
+     * What the window opens, when the arguments ask for the window rather than the CLI: nothing (the
+     * demo) or a single workspace file. No subcommand or option ends in {@code .mv.db}, so a file
+     * cannot be taken for a command.
+     */
+    static Optional<DesktopLauncher.Target> desktopTarget(String[] args) {
+        if (args.length == 0) {
+            return Optional.of(new DesktopLauncher.Target.OpenDemo(AppDirectories.demo()));
+        }
+        if (args.length == 1 && !args[0].startsWith("-") && args[0].endsWith(Workspace.FILE_SUFFIX)) {
+            return Optional.of(new DesktopLauncher.Target.OpenWorkspace(Path.of(args[0])));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * JavaFX loads its native libraries from beside its jars (where the installers put them) or else
+     * unpacks them from the jar into {@code ~/.openjfx/cache} (the Maven jars that {@code ./santeatlas}
+     * runs): that copy goes in the user data folder instead, with everything else SantéAtlas writes.
+     * {@code javafx.cachedir} is read by JavaFX's NativeLibLoader; one given on the command line wins.
+     */
+    static void keepJavaFxCacheInDataHome() {
+        if (System.getProperty(JAVAFX_CACHE_PROPERTY) == null) {
+            System.setProperty(JAVAFX_CACHE_PROPERTY, AppDirectories.dataHome().resolve("javafx-cache").toString());
+        }
+    }
+
+    static final String JAVAFX_CACHE_PROPERTY = "javafx.cachedir";
 }
