@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the installed SantéAtlas (issue 8), run by .ci/run after `mvn -B verify`:
-#  1. builds the app-image and the .deb (mvn -Pinstaller; SMOKE_SKIP_BUILD=1 reuses installer/target/dist);
+#  1. builds the app-image and the .deb (mvn -Pinstaller; SMOKE_SKIP_BUILD=1 reuses installer/target/dist,
+#     SMOKE_MVN_OPTS adds Maven options, e.g. -o);
 #  2. checks that the jlinked runtime holds every JDK module jdeps finds in the app's jars;
 #  3. runs the installed launcher as a new user (fresh HOME, no SANTEATLAS_HOME): --version, demo,
 #     summary --json, report (once the report command exists), then the window under Xvfb: waits for
@@ -27,7 +28,8 @@ elapsed() { echo $(( $(date +%s) - $1 )); }
 if [ "${SMOKE_SKIP_BUILD:-0}" != 1 ]; then
     step "jlink + jpackage (mvn -B -Pinstaller package -pl installer -am -DskipTests)"
     start=$(date +%s)
-    (cd "$root" && mvn -B -q -Pinstaller package -pl installer -am -DskipTests)
+    # shellcheck disable=SC2086  # a list of options
+    (cd "$root" && mvn -B -q ${SMOKE_MVN_OPTS:-} -Pinstaller package -pl installer -am -DskipTests)
     echo "build: $(elapsed "$start") s"
 fi
 image="$dist/santeatlas"
@@ -58,7 +60,10 @@ sandbox=$(mktemp -d "${TMPDIR:-/tmp}/santeatlas-smoke.XXXXXX")
 trap 'rm -rf "$sandbox"' EXIT
 export HOME="$sandbox/home"
 export TMPDIR="$sandbox/tmp"
-unset SANTEATLAS_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_CONFIG_HOME JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS
+unset SANTEATLAS_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_CONFIG_HOME JDK_JAVA_OPTIONS
+# Java takes user.home from the password database, not from HOME: without this the app would use the
+# real home of whoever runs the test (the JVM notes "Picked up JAVA_TOOL_OPTIONS" on stderr).
+export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 mkdir -p "$HOME/work" "$TMPDIR"
 data="$HOME/.local/share/santeatlas"
 cd "$HOME/work"
@@ -90,9 +95,18 @@ done
 grep -q '"dataValues" : 0,' "$out/summary.json" && fail "the demo workspace has no data values"
 sed -n '1,14p' "$out/summary.json"
 
+step "French formats in the trimmed runtime (jdk.localedata kept for fr, fr-SN…)"
+values=$(sed -n 's/^ *"dataValues" : \([0-9]*\),$/\1/p' "$out/summary.json")
+grouped=$(printf '%s' "$values" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/\xe2\x80\xaf&/' -e 'ta')  # narrow no-break space
+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -Duser.language=fr -Duser.country=SN" \
+    "$launcher" summary -w "$workspace" > "$out/summary-fr.txt" 2>/dev/null || fail "santeatlas summary (fr-SN)"
+grep -q "$grouped" "$out/summary-fr.txt" || fail "the French summary does not write $values as '$grouped'"
+grep -F "$grouped" "$out/summary-fr.txt"
+
 # ---------------------------------------------------------------------------------------------- report
 step "report to PDF"
-if "$launcher" report --help > "$out/report-help.txt" 2>&1; then
+# (`report --help` alone would not tell: picocli answers --help even after an unknown word.)
+if "$launcher" --help 2>/dev/null | grep -qE '^ +report( |$)'; then
     "$launcher" report -w "$workspace" --out "$out/report.pdf" > "$out/report.log" 2>&1 \
         || { cat "$out/report.log"; fail "santeatlas report"; }
     [ "$(head -c 5 "$out/report.pdf")" = "%PDF-" ] || fail "report.pdf is not a PDF"
@@ -115,7 +129,7 @@ trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$sandbox"' EXIT
 # With --timing (being added) the app itself says when the first map frame is painted; without it,
 # the window titled with the demo's name, then a picture that no longer changes, stand for it.
 gui_args=()
-if "$launcher" --help 2>&1 | grep -q -- '--timing'; then
+if "$launcher" --help 2>/dev/null | grep -q -- '--timing'; then
     gui_args=(--timing)
 fi
 start=$(date +%s)
@@ -185,8 +199,7 @@ for line in 'Name=SantéAtlas' 'Exec=/opt/santeatlas/bin/santeatlas %f' 'Icon=/o
     grep -qxF "$line" "$desktop" || fail "desktop entry lacks '$line'"
 done
 if command -v desktop-file-validate > /dev/null; then desktop-file-validate "$desktop"; fi
-[ "$(file -b --mime-type "$opt/lib/santeatlas.png" 2>/dev/null || echo image/png)" = image/png ] || fail "the icon is not a PNG"
-identify "$opt/lib/santeatlas.png" > /dev/null || fail "the icon is not an image"
+[ "$(identify -format '%m %w' "$opt/lib/santeatlas.png")" = "PNG 512" ] || fail "the icon is not a 512 px PNG"
 grep -q '<glob pattern="\*.mv.db">' "$opt/lib/santeatlas-santeatlas-MimeInfo.xml" || fail "no *.mv.db glob in the MIME type"
 grep -q 'xdg-desktop-menu install /opt/santeatlas/lib/santeatlas-santeatlas.desktop' "$sandbox/control/postinst" \
     || fail "postinst does not install the desktop entry"
