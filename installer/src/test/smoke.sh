@@ -11,7 +11,8 @@
 #     installation folder, in the working directory);
 #  5. unpacks the .deb into a scratch root (dpkg -x) and checks the launcher, desktop entry, icon,
 #     file association and package dependencies.
-# Needs: xvfb, x11-utils (xwininfo), imagemagick (import, compare), dpkg-dev, fakeroot, binutils.
+# Needs: xvfb, x11-utils (xwininfo), imagemagick (import, compare), dpkg-dev, fakeroot, binutils;
+# desktop-file-utils when present.
 # Output: installer/target/smoke/ (logs, summary.json, report.pdf, screenshot.png).
 set -euo pipefail
 
@@ -195,10 +196,13 @@ opt="$deb_root/opt/santeatlas"
 desktop="$opt/lib/santeatlas-santeatlas.desktop"
 [ -f "$desktop" ] || fail "the .deb has no desktop entry at ${desktop#"$deb_root"}"
 for line in 'Name=SantéAtlas' 'Exec=/opt/santeatlas/bin/santeatlas %f' 'Icon=/opt/santeatlas/lib/santeatlas.png' \
-            'Categories=Science;MedicalSoftware;Education;' 'MimeType=application/x-santeatlas-workspace;' 'Type=Application'; do
+            'Categories=Science;MedicalSoftware;' 'MimeType=application/x-santeatlas-workspace;' 'Type=Application'; do
     grep -qxF "$line" "$desktop" || fail "desktop entry lacks '$line'"
 done
-if command -v desktop-file-validate > /dev/null; then desktop-file-validate "$desktop"; fi
+if command -v desktop-file-validate > /dev/null; then
+    hints=$(desktop-file-validate "$desktop") || fail "desktop-file-validate: $hints"
+    [ -z "$hints" ] || fail "desktop-file-validate: $hints"
+fi
 [ "$(identify -format '%m %w' "$opt/lib/santeatlas.png")" = "PNG 512" ] || fail "the icon is not a 512 px PNG"
 grep -q '<glob pattern="\*.mv.db">' "$opt/lib/santeatlas-santeatlas-MimeInfo.xml" || fail "no *.mv.db glob in the MIME type"
 grep -q 'xdg-desktop-menu install /opt/santeatlas/lib/santeatlas-santeatlas.desktop' "$sandbox/control/postinst" \
