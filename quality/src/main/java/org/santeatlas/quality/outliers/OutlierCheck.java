@@ -63,8 +63,12 @@ public final class OutlierCheck implements SeriesCheck {
         private double[] residual = new double[64];
         private double[] expected = new double[64];
         private int[] at = new int[64];
-        private double[] ref = new double[16];
-        private double[] refWork = new double[16];
+        /** The values of the month before, the month itself and the month after, sorted. */
+        private final double[] ref = new double[3];
+        /** The seasonal pools of the 12 residues, one after the other (see {@link #seasonal}). */
+        private double[] pool = new double[192];
+        private final int[] poolStart = new int[12];
+        private final int[] poolLength = new int[12];
         private final boolean dhis2Modified;
 
         OutlierPass(WorkspaceMetadata md, QualityContext context, Consumer<Finding> findings) {
@@ -179,29 +183,42 @@ public final class OutlierCheck implements SeriesCheck {
             for (int i = 0; i < n; i++) {
                 at[s.month(i) - firstMonth] = i;
             }
+            // The reference values of month mi are those of the months mi + 12y + d, y ≠ 0, d ∈ {−1, 0, 1}: every
+            // month whose offset from the first one is ≡ mi − 1, mi or mi + 1 (mod 12), except mi − 1, mi, mi + 1
+            // themselves. So each of the 12 residues c has one pool, the values at residues c − 1, c, c + 1,
+            // sorted once; the median of month mi's references is read off its pool with mi − 1, mi, mi + 1
+            // skipped, instead of sorting a fresh copy for every value (same multiset, same median).
+            if (pool.length < 3 * n) {
+                pool = new double[3 * n];
+            }
+            int filled = 0;
+            for (int c = 0; c < 12; c++) {
+                poolStart[c] = filled;
+                for (int i = 0; i < n; i++) {
+                    int r = (s.month(i) - firstMonth) % 12;
+                    if (r == c || r == (c + 1) % 12 || r == (c + 11) % 12) {
+                        pool[filled++] = x[i];
+                    }
+                }
+                poolLength[c] = filled - poolStart[c];
+                OutlierStatistics.sortRange(pool, poolStart[c], poolLength[c]);
+            }
             int seasonalPoints = 0;
             for (int i = 0; i < n; i++) {
                 int mi = s.month(i) - firstMonth;
-                int k = 0;
-                // values of the other years within ±1 month of the same calendar month: months mi + 12y + d
-                for (int y = -(mi + 1) / 12 - 1; mi + 12 * y - 1 < span; y++) {
-                    if (y == 0) {
-                        continue;
-                    }
-                    for (int d = -1; d <= 1; d++) {
-                        int m = mi + 12 * y + d;
-                        if (m >= 0 && m < span && at[m] >= 0) {
-                            if (k == ref.length) {
-                                ref = java.util.Arrays.copyOf(ref, k * 2);
-                                refWork = new double[ref.length];
-                            }
-                            ref[k++] = x[at[m]];
-                        }
+                int q = 0;
+                for (int d = -1; d <= 1; d++) {
+                    int m = mi + d;
+                    if (m >= 0 && m < span && at[m] >= 0) {
+                        ref[q++] = x[at[m]];
                     }
                 }
+                OutlierStatistics.sort(ref, q);
+                int c = mi % 12;
+                int k = poolLength[c] - q;
                 if (k >= 2) {
                     seasonalPoints++;
-                    expected[i] = OutlierStatistics.median(ref, k, refWork);
+                    expected[i] = OutlierStatistics.medianWithout(pool, poolStart[c], poolLength[c], ref, q);
                 } else {
                     expected[i] = Double.NaN;
                 }

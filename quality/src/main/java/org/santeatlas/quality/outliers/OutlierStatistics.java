@@ -53,6 +53,66 @@ public final class OutlierStatistics {
         return (n & 1) == 1 ? work[n / 2] : (work[n / 2 - 1] + work[n / 2]) / 2;
     }
 
+    /**
+     * The median of the sorted values {@code a[from..from+n)} once the sorted values {@code removed[0..q)} are
+     * taken out (each a value of the range, taken out once), as {@link #median} of the values left: the
+     * middle one, or the mean of the two middle ones. NaN when none is left.
+     */
+    static double medianWithout(double[] a, int from, int n, double[] removed, int q) {
+        int k = n - q;
+        if (k <= 0) {
+            return Double.NaN;
+        }
+        int lowRank = (k - 1) / 2;
+        int highRank = k / 2;
+        double low = Double.NaN;
+        int rank = 0;
+        int r = 0;
+        for (int i = from; i < from + n; i++) {
+            double v = a[i];
+            if (r < q && Double.compare(v, removed[r]) == 0) {
+                r++;
+                continue;
+            }
+            if (rank == lowRank) {
+                low = v;
+            }
+            if (rank == highRank) {
+                return lowRank == highRank ? v : (low + v) / 2;
+            }
+            rank++;
+        }
+        throw new IllegalArgumentException("removed values not all in the range");
+    }
+
+    /** Sorts {@code a[from..from+n)} as {@link #sort} does. */
+    static void sortRange(double[] a, int from, int n) {
+        if (from == 0) {
+            sort(a, n);
+            return;
+        }
+        if (n > 32) {
+            Arrays.sort(a, from, from + n);
+            return;
+        }
+        for (int i = from; i < from + n; i++) {
+            double v = a[i];
+            if (v != v || (v == 0 && Double.doubleToRawLongBits(v) != 0)) {
+                Arrays.sort(a, from, from + n);
+                return;
+            }
+        }
+        for (int i = from + 1; i < from + n; i++) {
+            double v = a[i];
+            int j = i - 1;
+            while (j >= from && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
     /** Median absolute deviation from {@code median}. */
     public static double mad(double[] x, int n, double median, double[] work) {
         if (n == 0) {
