@@ -1,8 +1,8 @@
 package org.santeatlas.quality.outliers;
 
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.function.Consumer;
+import org.santeatlas.quality.Decimals;
 import org.santeatlas.quality.Dimension;
 import org.santeatlas.quality.Finding;
 import org.santeatlas.quality.Findings;
@@ -69,6 +69,9 @@ public final class OutlierCheck implements SeriesCheck {
         private double[] pool = new double[192];
         private final int[] poolStart = new int[12];
         private final int[] poolLength = new int[12];
+        private final int[] poolEnd = new int[12];
+        private final int[] residueCount = new int[12];
+        private int[] residue = new int[64];
         private final boolean dhis2Modified;
 
         OutlierPass(WorkspaceMetadata md, QualityContext context, Consumer<Finding> findings) {
@@ -90,6 +93,7 @@ public final class OutlierCheck implements SeriesCheck {
                 work = new double[n * 2];
                 residual = new double[n * 2];
                 expected = new double[n * 2];
+                residue = new int[n * 2];
             }
             for (int i = 0; i < n; i++) {
                 x[i] = s.value(i);
@@ -128,8 +132,9 @@ public final class OutlierCheck implements SeriesCheck {
                     double band = dhis2 ? extreme : moderate;
                     high += sev == Severity.HIGH ? 1 : 0;
                     report(s, i, sev, Math.abs(z), mean, Math.max(0, mean - band * sd), mean + band * sd,
-                            String.format(Locale.ROOT, "%s %.1f (mean %.1f, sd %.1f%s)", dhis2 ? "DHIS2 z-score"
-                                    : "z-score", z, mean, sd, dhis2 ? ", threshold " + extreme : ""));
+                            (dhis2 ? "DHIS2 z-score " : "z-score ") + Decimals.fixed(z, 1) + " (mean "
+                                    + Decimals.fixed(mean, 1) + ", sd " + Decimals.fixed(sd, 1)
+                                    + (dhis2 ? ", threshold " + extreme : "") + ")");
                 }
             }
             return high;
@@ -157,11 +162,11 @@ public final class OutlierCheck implements SeriesCheck {
                     double band = dhis2 ? extreme : moderate;
                     high += sev == Severity.HIGH ? 1 : 0;
                     report(s, i, sev, Math.abs(m), median, Math.max(0, median - band * scale), median + band * scale,
-                            String.format(Locale.ROOT, "%s %.1f (median %.1f, %s %.2f%s)",
-                                    dhis2 ? "DHIS2 modified z-score" : "modified z-score", m, median,
-                                    mad > 0 ? "MAD" : "mean absolute deviation", mad > 0 ? mad
-                                            : scale / OutlierStatistics.MEAN_AD_FACTOR,
-                                    dhis2 ? ", threshold " + extreme : ""));
+                            (dhis2 ? "DHIS2 modified z-score " : "modified z-score ") + Decimals.fixed(m, 1)
+                                    + " (median " + Decimals.fixed(median, 1) + ", "
+                                    + (mad > 0 ? "MAD " : "mean absolute deviation ")
+                                    + Decimals.fixed(mad > 0 ? mad : scale / OutlierStatistics.MEAN_AD_FACTOR, 2)
+                                    + (dhis2 ? ", threshold " + extreme : "") + ")");
                 }
             }
             return high;
@@ -191,16 +196,27 @@ public final class OutlierCheck implements SeriesCheck {
             if (pool.length < 3 * n) {
                 pool = new double[3 * n];
             }
+            java.util.Arrays.fill(residueCount, 0);
+            for (int i = 0; i < n; i++) {
+                int r = (s.month(i) - firstMonth) % 12;
+                residue[i] = r;
+                residueCount[r]++;
+            }
             int filled = 0;
             for (int c = 0; c < 12; c++) {
                 poolStart[c] = filled;
-                for (int i = 0; i < n; i++) {
-                    int r = (s.month(i) - firstMonth) % 12;
-                    if (r == c || r == (c + 1) % 12 || r == (c + 11) % 12) {
-                        pool[filled++] = x[i];
-                    }
-                }
-                poolLength[c] = filled - poolStart[c];
+                poolLength[c] = residueCount[(c + 11) % 12] + residueCount[c] + residueCount[(c + 1) % 12];
+                poolEnd[c] = filled;
+                filled += poolLength[c];
+            }
+            for (int i = 0; i < n; i++) {
+                // value i belongs to the pools of its residue and of the two next to it, in series order
+                int r = residue[i];
+                pool[poolEnd[(r + 11) % 12]++] = x[i];
+                pool[poolEnd[r]++] = x[i];
+                pool[poolEnd[(r + 1) % 12]++] = x[i];
+            }
+            for (int c = 0; c < 12; c++) {
                 OutlierStatistics.sortRange(pool, poolStart[c], poolLength[c]);
             }
             int seasonalPoints = 0;
@@ -258,8 +274,8 @@ public final class OutlierCheck implements SeriesCheck {
                     double e = expected[i];
                     double low = Math.max(0, (e + 1) * Math.exp(centre - band) - 1);
                     double up = (e + 1) * Math.exp(centre + band) - 1;
-                    report(s, i, sev, Math.abs(m), e, low, up, String.format(Locale.ROOT,
-                            "seasonal modified z-score %.1f (same months of other years: median %.1f)", m, e));
+                    report(s, i, sev, Math.abs(m), e, low, up, "seasonal modified z-score " + Decimals.fixed(m, 1)
+                            + " (same months of other years: median " + Decimals.fixed(e, 1) + ")");
                 }
             }
             return high;
@@ -320,6 +336,6 @@ public final class OutlierCheck implements SeriesCheck {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Decimals.fixed(v, 1);
     }
 }

@@ -114,4 +114,21 @@ class OutlierStatisticsTest {
                     .isEqualTo(expected);
         }
     }
+
+    @Test
+    void theSelectionMedianEqualsTheSortedMiddle() {
+        java.util.Random random = new java.util.Random(13);
+        for (int round = 0; round < 20_000; round++) {
+            int n = 1 + random.nextInt(200);
+            int spread = 1 + random.nextInt(round % 3 == 0 ? 3 : 1000);
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = random.nextInt(spread) + (round % 5 == 0 ? random.nextDouble() : 0);
+            }
+            double[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertThat(OutlierStatistics.median(a, n, new double[n])).as("round %d", round).isEqualTo(expected);
+        }
+    }
 }
