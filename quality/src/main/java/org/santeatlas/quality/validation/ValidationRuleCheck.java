@@ -103,11 +103,6 @@ public final class ValidationRuleCheck implements SeriesCheck {
     private static final class Cell {
         final int orgUnit;
         final Period period;
-        /** The period's rank among the type's periods (chronological), to sort cells without comparing periods. */
-        int periodRank;
-        String orgUnitUid;
-        /** Period rank, then the org unit's rank by UID: the order of the findings. */
-        long sortKey;
         final Map<Integer, double[]> byAoc = new HashMap<>();
 
         Cell(int orgUnit, Period period) {
@@ -185,36 +180,25 @@ public final class ValidationRuleCheck implements SeriesCheck {
                 order[i] = i;
             }
             Arrays.sort(order, Comparator.comparing(periods::get));
-            int[] rank = new int[order.length];
-            for (int r = 0; r < order.length; r++) {
-                rank[order[r]] = r;
-            }
-            // Org units ranked by UID once (a few thousand), so that the cells (org units × periods, a hundred
-            // thousand in a national run) sort on one number instead of comparing UID strings.
+            // Org units ordered by UID once (a few thousand; a stable sort keeps the map's order among equal
+            // UIDs), then the cells read off period by period: no sort of the hundred thousand cells of a
+            // national run.
             List<Integer> units = new ArrayList<>(byOrgUnit.keySet());
             Comparator<String> uidOrder = Comparator.nullsFirst(Comparator.naturalOrder());
             units.sort((a, b) -> uidOrder.compare(lookup.orgUnitUid(a), lookup.orgUnitUid(b)));
-            Map<Integer, Integer> unitRank = new HashMap<>();
-            for (int i = 0; i < units.size(); i++) {
-                boolean tie = i > 0 && uidOrder.compare(lookup.orgUnitUid(units.get(i - 1)),
-                        lookup.orgUnitUid(units.get(i))) == 0;
-                unitRank.put(units.get(i), tie ? unitRank.get(units.get(i - 1)) : i);
+            List<Cell[]> unitCells = new ArrayList<>(units.size());
+            for (int u : units) {
+                unitCells.add(byOrgUnit.get(u));
             }
             List<Cell> out = new ArrayList<>();
-            for (Map.Entry<Integer, Cell[]> e : byOrgUnit.entrySet()) {
-                String uid = lookup.orgUnitUid(e.getKey());
-                long ouRank = unitRank.get(e.getKey());
-                for (int i = 0; i < e.getValue().length; i++) {
-                    Cell c = e.getValue()[i];
-                    if (c != null) {
-                        c.periodRank = rank[i];
-                        c.orgUnitUid = uid;
-                        c.sortKey = ((long) rank[i] << 32) | ouRank;
-                        out.add(c);
+            for (int r = 0; r < order.length; r++) {
+                int slot = order[r];
+                for (Cell[] cells : unitCells) {
+                    if (slot < cells.length && cells[slot] != null) {
+                        out.add(cells[slot]);
                     }
                 }
             }
-            out.sort(Comparator.comparingLong(c -> c.sortKey));
             return out;
         }
     }
