@@ -47,7 +47,11 @@ public final class OutlierCheck implements SeriesCheck {
 
     @Override
     public Pass begin(QualityContext context, Consumer<Finding> findings) throws SQLException {
-        return new OutlierPass(context.metadata(), context, findings);
+        OutlierPass pass = new OutlierPass(context.metadata(), context, findings);
+        if (method == OutlierMethod.MIN_MAX) {
+            pass.bounds = MinMaxBounds.load(context.connection());
+        }
+        return pass;
     }
 
     /** A score and the centre and scale it came from, for one value. */
@@ -73,6 +77,8 @@ public final class OutlierCheck implements SeriesCheck {
         private final int[] residueCount = new int[12];
         private int[] residue = new int[64];
         private final boolean dhis2Modified;
+        /** The min-max method's bounds (null for the other methods). */
+        MinMaxBounds bounds;
 
         OutlierPass(WorkspaceMetadata md, QualityContext context, Consumer<Finding> findings) {
             this.md = md;
@@ -85,6 +91,10 @@ public final class OutlierCheck implements SeriesCheck {
         @Override
         public void accept(MonthlySeries s) {
             int n = s.size();
+            if (method == OutlierMethod.MIN_MAX) {
+                minMax(s, n);
+                return;
+            }
             if (n < Math.max(2, p.outlierMinValues())) {
                 return;
             }
@@ -279,6 +289,45 @@ public final class OutlierCheck implements SeriesCheck {
                 }
             }
             return high;
+        }
+
+        /**
+         * Each value against the DHIS2 min-max bounds of its org unit, data element and option combo: below the
+         * minimum or above the maximum is flagged, high severity when the bounds were set by hand, medium when
+         * DHIS2 generated them (statistical bounds are a guess, hand-set ones a programme's rule). Every value
+         * of a series with bounds counts in the outlier tallies; series without bounds are not judged. Score:
+         * the distance beyond the bound in widths of the range (at least 1).
+         */
+        private void minMax(MonthlySeries s, int n) {
+            MinMaxBounds.Bound b = bounds.of(s.orgUnitId(), s.dataElementId(), s.categoryOptionComboId());
+            if (b == null || n == 0) {
+                return;
+            }
+            int flagged = 0;
+            double width = Math.max(1, b.max() - b.min());
+            for (int i = 0; i < n; i++) {
+                double v = s.value(i);
+                boolean above = v > b.max();
+                if (!above && !(v < b.min())) {
+                    continue;
+                }
+                flagged++;
+                String period = WorkspaceMetadata.monthIso(s.month(i));
+                String de = md.dataElementName(s.dataElementId());
+                String coc = md.categoryOptionComboName(s.categoryOptionComboId());
+                String what = coc == null || "default".equals(coc) ? de : de + " (" + coc + ")";
+                double score = (above ? v - b.max() : b.min() - v) / width;
+                findings.accept(Findings.of(method.checkId(), Dimension.OUTLIERS,
+                        b.generated() ? Severity.MEDIUM : Severity.HIGH, md.orgUnitUid(s.orgUnitId()),
+                        md.dataElementUid(s.dataElementId()), md.categoryOptionComboUid(s.categoryOptionComboId()),
+                        period, number(v), number(b.min()) + "–" + number(b.max()), score, method.label(),
+                        above ? "outlier.minMax.high" : "outlier.minMax.low", v, what,
+                        md.orgUnitName(s.orgUnitId()), period, b.min(), b.max(), b.generated() ? 1 : 0));
+            }
+            int district = md.ancestorAt(s.orgUnitId(), p.districtLevel());
+            if (district > 0) {
+                context.tallies().add(district, Dimension.OUTLIERS, n - flagged, n);
+            }
         }
 
         /**
