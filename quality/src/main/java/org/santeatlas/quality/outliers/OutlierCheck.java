@@ -115,6 +115,7 @@ public final class OutlierCheck implements SeriesCheck {
                         ? modified(s, n, p.dhis2OutlierThreshold(), Double.POSITIVE_INFINITY, true)
                         : zScore(s, n, p.dhis2OutlierThreshold(), Double.POSITIVE_INFINITY, true);
                 case SEASONAL -> seasonal(s, n);
+                case MIN_MAX -> throw new IllegalStateException("min-max is judged per value, above");
             };
             int district = md.ancestorAt(s.orgUnitId(), p.districtLevel());
             if (district > 0) {
