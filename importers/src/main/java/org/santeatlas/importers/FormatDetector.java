@@ -36,7 +36,7 @@ public final class FormatDetector {
     private static final Set<String> METADATA_KEYS = Set.of("system", "organisationUnits", "organisationUnitLevels",
             "organisationUnitGroups", "organisationUnitGroupSets", "dataElements", "dataSets", "categoryCombos",
             "categoryOptionCombos", "categories", "categoryOptions", "indicators", "indicatorTypes",
-            "validationRules", "dataElementGroups", "legendSets", "optionSets");
+            "validationRules", "dataElementGroups", "legendSets", "optionSets", "minMaxDataElements");
 
     private static final JsonFactory JSON = new JsonFactory();
 

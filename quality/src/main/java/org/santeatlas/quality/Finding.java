@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param messageKey  the resource-bundle key of the explanation (bundles {@code org.santeatlas.quality.messages})
  * @param messageArgs the explanation's arguments (already formatted numbers are not expected: the
  *                    renderer formats in the reader's locale)
- * @param message     the explanation in English, for logs, CSV and JSON
+ * @param message     the explanation in English, for logs, CSV and JSON; null to have {@link #message()} format
+ *                    it from {@code messageKey} and {@code messageArgs} when it is read (a national run makes
+ *                    ≈ 41 000 findings, most of which nobody reads in English)
  */
 public record Finding(String check, Dimension dimension, Severity severity, String orgUnit, String dataElement,
                       String categoryOptionCombo, String period, String value, String expected, double score,
@@ -33,5 +35,19 @@ public record Finding(String check, Dimension dimension, Severity severity, Stri
         Objects.requireNonNull(dimension);
         Objects.requireNonNull(severity);
         messageArgs = List.copyOf(messageArgs);
+    }
+
+    /** The explanation in English: as given, else formatted from the message key and arguments. */
+    @Override
+    public String message() {
+        if (message != null || messageKey == null) {
+            return message;
+        }
+        return QualityMessages.ENGLISH.format(messageKey, messageArgs);
+    }
+
+    /** The message as given to the constructor: null when {@link #message()} formats it from the key. */
+    public String givenMessage() {
+        return message;
     }
 }

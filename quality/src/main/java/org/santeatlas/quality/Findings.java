@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Builds findings whose English {@link Finding#message()} comes from the message bundle, so that the
- * two languages cannot drift apart.
+ * two languages cannot drift apart; it is formatted when read, not when the finding is made.
  */
 public final class Findings {
 
@@ -22,6 +22,6 @@ public final class Findings {
                              String expected, double score, String method, String key, Object... args) {
         List<Object> list = Arrays.asList(args);
         return new Finding(check, dimension, severity, orgUnit, dataElement, categoryOptionCombo, period, value,
-                expected, score, method, key, list, QualityMessages.ENGLISH.format(key, list));
+                expected, score, method, key, list, null);
     }
 }

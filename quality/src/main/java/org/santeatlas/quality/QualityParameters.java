@@ -36,6 +36,10 @@ import org.santeatlas.quality.consistency.IndicatorPair;
  *        standard deviations (√expected) away from it: typing errors (an extra digit, a number typed twice)
  *        multiply a count by 10 or more, while a count's ordinary variation stays within a few √n and within a
  *        factor of 2 to 3 of the same month's usual level (SantéAtlas's rule, measured on the demo country)
+ * @param indicatorZeroShareThreshold share of a district's values of a data element that may be zero before it
+ *        is flagged (WHO DQR metric 1c, "completeness of indicator data", counts zero values beside missing
+ *        ones against the same 90 % threshold: at most 10 % zeros), when zeros are not the norm for that data
+ *        element in the other districts
  */
 public record QualityParameters(Optional<String> from, Optional<String> to,
                                 double completenessThreshold, double timelinessThreshold,
@@ -49,12 +53,13 @@ public record QualityParameters(Optional<String> from, Optional<String> to,
                                 int outlierMinValues, String dhis2OutlierAlgorithm,
                                 double seasonalExtreme, double seasonalModerate,
                                 int consistencyYears, List<String> trendingCodes,
-                                List<IndicatorPair> indicatorPairs, double outlierHighRatio) {
+                                List<IndicatorPair> indicatorPairs, double outlierHighRatio,
+                                double indicatorZeroShareThreshold) {
 
     /** The published defaults, every period. */
     public static final QualityParameters DEFAULTS = new QualityParameters(Optional.empty(), Optional.empty(),
             0.90, 0.75, 3.0, 2.0, 5.0, 3.5, 3.0, 0.33, 0.10, 0.33, 500, 1000, 0.85,
-            0.90, 3, 3, 6, "Z_SCORE", 5.0, 3.5, 3, List.of(), IndicatorPair.SNIS_DEFAULTS, 4.0);
+            0.90, 3, 3, 6, "Z_SCORE", 5.0, 3.5, 3, List.of(), IndicatorPair.SNIS_DEFAULTS, 4.0, 0.10);
 
     public QualityParameters {
         Objects.requireNonNull(from);
@@ -79,7 +84,8 @@ public record QualityParameters(Optional<String> from, Optional<String> to,
                 duplicateNameSimilarity, DEFAULTS.indicatorCompletenessThreshold, DEFAULTS.interruptedMonths,
                 DEFAULTS.districtLevel, DEFAULTS.outlierMinValues, DEFAULTS.dhis2OutlierAlgorithm,
                 DEFAULTS.seasonalExtreme, DEFAULTS.seasonalModerate, DEFAULTS.consistencyYears,
-                DEFAULTS.trendingCodes, DEFAULTS.indicatorPairs, DEFAULTS.outlierHighRatio);
+                DEFAULTS.trendingCodes, DEFAULTS.indicatorPairs, DEFAULTS.outlierHighRatio,
+                DEFAULTS.indicatorZeroShareThreshold);
     }
 
     public QualityParameters withPeriods(Optional<String> from, Optional<String> to) {
@@ -109,6 +115,6 @@ public record QualityParameters(Optional<String> from, Optional<String> to,
                 consistencyOverTime, internalConsistency, externalConsistency, locationToleranceMetres,
                 duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
                 interruptedMonths, districtLevel, outlierMinValues, algorithm, seasonalExtreme,
-                seasonalModerate, consistencyYears, codes, pairs, outlierHighRatio);
+                seasonalModerate, consistencyYears, codes, pairs, outlierHighRatio, indicatorZeroShareThreshold);
     }
 }

@@ -20,6 +20,27 @@ public interface SeriesCheck extends QualityCheck {
 
         /** After the last series: report what needs every series (district totals, ratios). */
         void finish() throws SQLException;
+
+        /**
+         * Whether {@link #acceptStored} wants every series as stored: every period type, out of the run's range
+         * too (validation rules sum weekly values into quarters...). False by default.
+         */
+        default boolean readsStoredValues() {
+            return false;
+        }
+
+        /** The reader's current series as stored, before its monthly view goes to {@link #accept}. */
+        default void acceptStored(SeriesReader reader) throws SQLException {
+        }
+    }
+
+    /**
+     * Whether this check's findings are listed at its place among the checks that read no values, rather than
+     * among the series checks' findings (a check that reports only in {@link Pass#finish}, moved into the shared
+     * pass, keeps the order of its findings in a run). False by default.
+     */
+    default boolean findingsInCheckOrder() {
+        return false;
     }
 
     /** Prepares a pass over the series that reports to {@code findings}. */
@@ -28,12 +49,16 @@ public interface SeriesCheck extends QualityCheck {
     @Override
     default void run(QualityContext context, Consumer<Finding> findings) throws SQLException {
         Pass pass = begin(context, findings);
+        boolean stored = pass.readsStoredValues();
         MonthlySeries series = new MonthlySeries(context.metadata());
         try (SeriesReader reader = SeriesReader.open(context.connection())) {
             long n = 0;
             while (reader.next()) {
                 if ((++n & 0xFF) == 0 && Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("quality run cancelled");
+                }
+                if (stored) {
+                    pass.acceptStored(reader);
                 }
                 if (series.load(reader)) {
                     pass.accept(series);

@@ -177,7 +177,8 @@ class SeriesChecksTest {
     @Test
     void indicatorCompletenessCountsReportedMonthsWithoutAValueAndGaps() throws Exception {
         // F1 reports January–June 2024 (registrations) but has a value in 4 of those months (gap in March
-        // and June) → 4 / 6 = 66.7 %; one gap inside the series (March); one zero among the four values.
+        // and June) → 4 / 6 = 66.7 %; one gap inside the series (March); one zero among the four values: 25 %,
+        // above the 10 % threshold, and no other district to say zeros are the norm for this element.
         w.dataSet("ReportSet01", 15, new String[] {"PaluTested1"}, "FacilityF01").months("202401", "202406");
         for (String m : List.of("202401", "202402", "202403", "202404", "202405", "202406")) {
             w.registration("ReportSet01", "FacilityF01", m, org.santeatlas.core.period.Period.parse(m).endDate()
@@ -187,12 +188,36 @@ class SeriesChecksTest {
         IndicatorCompletenessCheck check = new IndicatorCompletenessCheck();
         List<Finding> f = run(check, "202401", "202406");
         assertThat(f).extracting(Finding::check).containsExactly(IndicatorCompletenessCheck.ID,
-                IndicatorCompletenessCheck.GAPS);
+                IndicatorCompletenessCheck.GAPS, IndicatorCompletenessCheck.ZEROS);
         assertThat(f.get(0).orgUnit()).isEqualTo("DistrictD01");
+        assertThat(f.get(2).value()).isEqualTo("25.0 %");
         assertThat(f.get(0).value()).isEqualTo("66.7 %");
         IndicatorCompletenessCheck.Row row = check.rows().get(0);
         assertThat(row.completeness()).isEqualTo(4 / 6.0);
         assertThat(row.zeroShare()).isEqualTo(0.25);
         assertThat(row.gaps()).isEqualTo(1);
+    }
+
+    @Test
+    void aDistrictWithManyMoreZerosThanTheOthersIsFlaggedWithItsShare() throws Exception {
+        // PaluConfirm: District 1 (F1) 5, 0, 0, 6 → 2 zeros of 4 = 50 %; District 2 (F2) 1 zero of 10 = 10 %,
+        // not above the 10 % threshold. District 1 is flagged: 50 % > 10 %, and the others' 10 % ≤ 10 %.
+        // ZeroSeries1: zeros are the norm everywhere (D1 2 of 3, D2 3 of 4): nobody is flagged.
+        w.series("PaluConfirm", "FacilityF01", "202401", 5, 0, 0, 6)
+                .series("PaluConfirm", "FacilityF02", "202401", 5, 6, 7, 8, 9, 10, 11, 12, 13, 0)
+                .series("ZeroSeries1", "FacilityF01", "202401", 0, 0, 1)
+                .series("ZeroSeries1", "FacilityF02", "202401", 0, 0, 0, 2).importValues();
+        List<Finding> f = run(new IndicatorCompletenessCheck(), null, null);
+        assertThat(f).singleElement().satisfies(z -> {
+            assertThat(z.check()).isEqualTo(IndicatorCompletenessCheck.ZEROS);
+            assertThat(z.orgUnit()).isEqualTo("DistrictD01");
+            assertThat(z.dataElement()).isEqualTo("PaluConfirm");
+            assertThat(z.value()).isEqualTo("50.0 %");
+            assertThat(z.expected()).isEqualTo("≤ 10 %");
+            assertThat(z.method()).isEqualTo("zero values / values (other districts: 10.0 %)");
+            assertThat(z.message()).isEqualTo("District 1: 50% of the values of SNIS_PALU_CONF are zero (2 of 4),"
+                    + " against 10% in the other districts; the threshold is 10%. A zero may have been typed for a"
+                    + " blank box or a service not given.");
+        });
     }
 }

@@ -99,6 +99,12 @@ public final class MetadataJsonImporter implements Importer {
          * object is reported at {@code line} and counted as rejected.
          */
         void object(String collection, JsonNode node, long line) throws SQLException {
+            if ("minMaxDataElements".equals(collection)) {
+                // DHIS2's MinMaxDataElement has no id or name of its own: kept until the org units, data
+                // elements and option combos it names are all stored (see storeMinMax).
+                minMax.add(new PendingMinMax(node, line));
+                return;
+            }
             String uid = node.path("id").asText(null);
             if (uid == null || uid.isBlank() || !node.hasNonNull("name") && !"categoryOptionCombos"
                     .equals(collection)) {
@@ -125,6 +131,7 @@ public final class MetadataJsonImporter implements Importer {
             for (RowUpserter u : upserters.values()) {
                 u.close();
             }
+            storeMinMax();
             for (RowUpserter.Outcome o : outcomes.values()) {
                 switch (o) {
                     case CREATED -> context.counts().created();
@@ -140,7 +147,7 @@ public final class MetadataJsonImporter implements Importer {
                 case "organisationUnits", "organisationUnitLevels", "organisationUnitGroups",
                      "organisationUnitGroupSets", "categoryOptions", "categories", "categoryCombos",
                      "categoryOptionCombos", "dataElements", "dataSets", "indicatorTypes", "indicators",
-                     "validationRules" -> true;
+                     "validationRules", "minMaxDataElements" -> true;
                 default -> false;
             };
         }
@@ -486,5 +493,100 @@ public final class MetadataJsonImporter implements Importer {
 
         /** Members are referenced by UID (a code also resolves, as DHIS2's idScheme=CODE exports do). */
         private final Map<String, IdentifierIndex> memberIds = new HashMap<>();
+
+        /** A {@code minMaxDataElements} object and its line, stored once the whole file is read. */
+        private record PendingMinMax(JsonNode node, long line) {
+        }
+
+        private final List<PendingMinMax> minMax = new ArrayList<>();
+
+        /**
+         * DHIS2 min-max values ({@code minMaxDataElements}: {@code source}, {@code dataElement}, {@code optionCombo}
+         * references, {@code min}, {@code max}, {@code generated}; DHIS2 Web API, "Min-max data elements") into
+         * MIN_MAX_DATA_ELEMENT, one row per org unit × data element × option combo: a new key is created, a
+         * stored one updated when its bounds or flag differ. An object naming an unknown object, or without
+         * min and max, is rejected and reported.
+         */
+        private void storeMinMax() throws SQLException {
+            if (minMax.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement find = c.prepareStatement("SELECT MIN_VALUE, MAX_VALUE, GENERATED FROM"
+                    + " MIN_MAX_DATA_ELEMENT WHERE ORG_UNIT_ID = ? AND DATA_ELEMENT_ID = ? AND CATEGORY_OPTION_COMBO_ID = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO MIN_MAX_DATA_ELEMENT(ORG_UNIT_ID,"
+                         + " DATA_ELEMENT_ID, CATEGORY_OPTION_COMBO_ID, MIN_VALUE, MAX_VALUE, GENERATED, BATCH_ID)"
+                         + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement update = c.prepareStatement("UPDATE MIN_MAX_DATA_ELEMENT SET MIN_VALUE = ?,"
+                         + " MAX_VALUE = ?, GENERATED = ?, BATCH_ID = ? WHERE ORG_UNIT_ID = ? AND DATA_ELEMENT_ID = ?"
+                         + " AND CATEGORY_OPTION_COMBO_ID = ?")) {
+                for (PendingMinMax m : minMax) {
+                    JsonNode n = m.node();
+                    String ou = ref(n, "source");
+                    String de = ref(n, "dataElement");
+                    String coc = ref(n, "optionCombo");
+                    String what = ou + "/" + de + "/" + coc;
+                    Double min = number(n, "min");
+                    Double max = number(n, "max");
+                    String problem = null;
+                    int ouId = resolve("ORG_UNIT", ou);
+                    int deId = resolve("DATA_ELEMENT", de);
+                    int cocId = resolve("CATEGORY_OPTION_COMBO", coc);
+                    if (ouId < 0 || deId < 0 || cocId < 0) {
+                        problem = "unknown " + (ouId < 0 ? "org unit (source) " + ou : deId < 0
+                                ? "data element " + de : "category option combo " + coc);
+                    } else if (min == null || max == null || min.isNaN() || max.isNaN() || min > max) {
+                        problem = "needs numbers min ≤ max";
+                    }
+                    if (problem != null) {
+                        context.counts().rejected();
+                        context.report(m.line(), 0, "import.metadataInvalid", "minMaxDataElements " + what + ": "
+                                + problem, "minMaxDataElements", what, problem);
+                        continue;
+                    }
+                    boolean generated = Boolean.TRUE.equals(bool(n, "generated"));
+                    find.setInt(1, ouId);
+                    find.setInt(2, deId);
+                    find.setInt(3, cocId);
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (!rs.next()) {
+                            insert.setInt(1, ouId);
+                            insert.setInt(2, deId);
+                            insert.setInt(3, cocId);
+                            insert.setDouble(4, min);
+                            insert.setDouble(5, max);
+                            insert.setBoolean(6, generated);
+                            insert.setObject(7, context.batchId());
+                            insert.executeUpdate();
+                            context.counts().created();
+                        } else if (rs.getDouble(1) == min && rs.getDouble(2) == max && rs.getBoolean(3) == generated) {
+                            context.counts().unchanged();
+                        } else {
+                            update.setDouble(1, min);
+                            update.setDouble(2, max);
+                            update.setBoolean(3, generated);
+                            update.setObject(4, context.batchId());
+                            update.setInt(5, ouId);
+                            update.setInt(6, deId);
+                            update.setInt(7, cocId);
+                            update.executeUpdate();
+                            context.counts().updated();
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The ID of a UID (or code) in {@code table}, -1 when unknown or null. */
+        private int resolve(String table, String uid) throws SQLException {
+            if (uid == null) {
+                return -1;
+            }
+            IdentifierIndex ids = memberIds.get(table);
+            if (ids == null) {
+                ids = IdentifierIndex.load(c, table);
+                memberIds.put(table, ids);
+            }
+            return ids.resolve(uid);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.santeatlas.quality.Decimals;
 import org.santeatlas.quality.Dimension;
 import org.santeatlas.quality.Finding;
 import org.santeatlas.quality.Findings;
@@ -31,6 +32,12 @@ import org.santeatlas.quality.WorkspaceMetadata;
  * A month without a value may be a true zero that DHIS2 did not store (data elements whose zeros are not
  * significant): the message says so.
  *
+ * <p>Zero values (same metric 1c, which counts zero values beside missing ones): a district × data element whose
+ * share of zero values exceeds {@code indicatorZeroShareThreshold} (10 %) is flagged ({@value #ZEROS}, low
+ * severity: a zero may be true) — unless zeros are the norm for that data element in the other districts
+ * together (their share above the threshold too: a rare event such as a maternal death is zero most months
+ * everywhere). The finding gives the share, the count and the other districts' share.
+ *
  * <p>Gaps: months missing inside each series (between its first and last value) are counted too, per
  * data element and district ({@code series-gaps}, informative).
  */
@@ -38,6 +45,7 @@ public final class IndicatorCompletenessCheck implements SeriesCheck {
 
     public static final String ID = "indicator-completeness";
     public static final String GAPS = "series-gaps";
+    public static final String ZEROS = "indicator-zero-values";
 
     /** The metric of one data element in one district. */
     public record Row(int dataElementId, int districtId, long expected, long present, long values, long zeros,
@@ -65,7 +73,7 @@ public final class IndicatorCompletenessCheck implements SeriesCheck {
 
     @Override
     public List<String> findingChecks() {
-        return List.of(ID, GAPS);
+        return List.of(ID, GAPS, ZEROS);
     }
 
     /** The metric table of the last run, by data element then district. */
@@ -133,6 +141,13 @@ public final class IndicatorCompletenessCheck implements SeriesCheck {
                         dataSetsOf.computeIfAbsent(de, k -> new ArrayList<>()).add(ds.id());
                     }
                 }
+                // data element → {values, zeros} over every district, to compare a district with the others
+                Map<Integer, long[]> country = new HashMap<>();
+                for (var e : counts.entrySet()) {
+                    long[] t = country.computeIfAbsent((int) (e.getKey() >>> 32), k -> new long[2]);
+                    t[0] += e.getValue()[0];
+                    t[1] += e.getValue()[1];
+                }
                 // (data element, district) → {expected, present}
                 Map<Long, long[]> cells = new TreeMap<>();
                 // (data set, org unit) → months it was reported for, relative to the first month; computed once
@@ -194,6 +209,22 @@ public final class IndicatorCompletenessCheck implements SeriesCheck {
                                 md.orgUnitUid(district), md.dataElementUid(de), null, null,
                                 Long.toString(row.gaps()), "0", row.gaps(), "missing months inside series",
                                 "indicator.gaps", name, deName, row.gaps(), row.series()));
+                    }
+                    double zeroShare = row.zeroShare();
+                    if (zeroShare > p.indicatorZeroShareThreshold()) {
+                        long[] all = country.get(de);
+                        long otherValues = all[0] - row.values();
+                        double others = otherValues == 0 ? 0 : (double) (all[1] - row.zeros()) / otherValues;
+                        if (others <= p.indicatorZeroShareThreshold()) {
+                            findings.accept(Findings.of(ZEROS, Dimension.INDICATOR_COMPLETENESS, Severity.LOW,
+                                    md.orgUnitUid(district), md.dataElementUid(de), null, null,
+                                    Decimals.fixed(100 * zeroShare, 1) + " %",
+                                    "≤ " + Decimals.fixed(100 * p.indicatorZeroShareThreshold(), 0) + " %",
+                                    zeroShare - p.indicatorZeroShareThreshold(),
+                                    "zero values / values (other districts: " + Decimals.fixed(100 * others, 1) + " %)",
+                                    "indicator.zeroValues", name, deName, zeroShare, row.zeros(), row.values(),
+                                    others, p.indicatorZeroShareThreshold()));
+                        }
                     }
                 }
             }

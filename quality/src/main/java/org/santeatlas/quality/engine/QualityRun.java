@@ -32,10 +32,11 @@ import org.santeatlas.quality.reporting.Scorecard;
 /**
  * Runs a chosen set of checks over a workspace: the metadata is loaded once (in the shared
  * {@link QualityContext}), the values are read once, series by series, and handed to every
- * {@link SeriesCheck}, while the checks that need no values run on a second thread when the machine has
+ * {@link SeriesCheck} (validation rules included: they sum the stored values in that same pass), while the checks that need no values run on a second thread when the machine has
  * two cores (else one after the other before the pass); the run and its findings are then stored in one
  * transaction (unless told not to) and returned with the scorecard. The findings come in the same order
- * either way: the plain checks' in check order, then the series checks' as they reported them.
+ * either way: the plain checks' (and those of a series check that {@link SeriesCheck#findingsInCheckOrder()})
+ * in check order, then the other series checks' as they reported them.
  *
  * <p>Blocking; run it off the UI thread. Cancel by interrupting the thread: the run then throws
  * {@link CancellationException} and stores nothing.
@@ -134,6 +135,19 @@ public final class QualityRun {
         boolean parallel = !others.isEmpty() && !seriesChecks.isEmpty() && parallelism
                 && Runtime.getRuntime().availableProcessors() > 1;
         List<Finding> seriesFindings = new ArrayList<>();
+        // A series check that reports only when the pass is over (validation rules) keeps its findings at its
+        // place among the plain checks', as when it read its own values.
+        Map<QualityCheck, List<Finding>> ownFindings = new java.util.IdentityHashMap<>();
+        List<Consumer<Finding>> seriesSinks = new ArrayList<>();
+        for (SeriesCheck c : seriesChecks) {
+            if (c.findingsInCheckOrder()) {
+                List<Finding> own = new ArrayList<>();
+                ownFindings.put(c, own);
+                seriesSinks.add(own::add);
+            } else {
+                seriesSinks.add(seriesFindings::add);
+            }
+        }
         double done = 0;
         if (!parallel) {
             for (int i = 0; i < others.size(); i++) {
@@ -142,7 +156,7 @@ public final class QualityRun {
                 runPlain(others.get(i), plainFindings.get(i), plainContext, plainTimings);
             }
             done = others.size();
-            seriesPass(context, seriesChecks, seriesFindings::add, done, units, () -> 0);
+            seriesPass(context, seriesChecks, seriesSinks, done, units, () -> 0);
         } else {
             ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "quality-plain-checks");
@@ -151,7 +165,7 @@ public final class QualityRun {
             });
             try {
                 Future<Void> future = worker.submit(plain);
-                seriesPass(context, seriesChecks, seriesFindings::add, 0, units, plainDone::get);
+                seriesPass(context, seriesChecks, seriesSinks, 0, units, plainDone::get);
                 try {
                     future.get();
                 } catch (InterruptedException e) {
@@ -179,8 +193,12 @@ public final class QualityRun {
         for (QualityCheck c : others) {
             timings.put(c.id(), plainTimings.getOrDefault(c.id(), 0.0));
         }
-        for (List<Finding> l : plainFindings) {
-            findings.addAll(l);
+        for (QualityCheck c : checks) {
+            if (ownFindings.containsKey(c)) {
+                findings.addAll(ownFindings.get(c));
+            } else if (!(c instanceof SeriesCheck)) {
+                findings.addAll(plainFindings.get(others.indexOf(c)));
+            }
         }
         findings.addAll(seriesFindings);
         ScoreTallies tallies = new ScoreTallies();
@@ -215,7 +233,7 @@ public final class QualityRun {
      * Reads every series once and hands it to each series check; progress shares start at {@code done}
      * units plus the plain checks finished meanwhile ({@code plainDone}).
      */
-    private void seriesPass(QualityContext context, List<SeriesCheck> seriesChecks, Consumer<Finding> sink,
+    private void seriesPass(QualityContext context, List<SeriesCheck> seriesChecks, List<Consumer<Finding>> sinks,
                             double done, double units, java.util.function.IntSupplier plainDone) throws SQLException {
         if (seriesChecks.isEmpty()) {
             return;
@@ -224,8 +242,15 @@ public final class QualityRun {
         long[] spent = new long[seriesChecks.size()];
         for (int k = 0; k < seriesChecks.size(); k++) {
             long t = System.nanoTime();
-            passes.add(seriesChecks.get(k).begin(context, sink));
+            passes.add(seriesChecks.get(k).begin(context, sinks.get(k)));
             spent[k] += System.nanoTime() - t;
+        }
+        // The passes that want every series as stored (all period types), before its monthly view.
+        List<Integer> storedReaders = new ArrayList<>();
+        for (int k = 0; k < passes.size(); k++) {
+            if (passes.get(k).readsStoredValues()) {
+                storedReaders.add(k);
+            }
         }
         long passStart = System.nanoTime();
         long total = seriesCount();
@@ -238,6 +263,11 @@ public final class QualityRun {
                     cancelled();
                     progress.update("series", (done + plainDone.getAsInt() + span * Math.min(1, (double) n
                             / Math.max(1, total))) / units);
+                }
+                for (int k : storedReaders) {
+                    long t = System.nanoTime();
+                    passes.get(k).acceptStored(reader);
+                    spent[k] += System.nanoTime() - t;
                 }
                 if (series.load(reader)) {
                     for (int k = 0; k < passes.size(); k++) {

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -100,8 +102,17 @@ public final class AreaCoverageCheck implements QualityCheck {
             @SuppressWarnings("unchecked")
             List<Unit> near = index.query(a.geometry().getEnvelopeInternal());
             near.sort(Comparator.comparing(Unit::uid));
+            // Prepared once per polygon (its edges indexed): each neighbour's test is then far cheaper than a
+            // plain Geometry.intersects, which rebuilds that index for every pair.
+            PreparedGeometry prepared = null;
             for (Unit b : near) {
-                if (b.uid().compareTo(a.uid()) <= 0 || !a.geometry().intersects(b.geometry())) {
+                if (b.uid().compareTo(a.uid()) <= 0) {
+                    continue;
+                }
+                if (prepared == null) {
+                    prepared = PreparedGeometryFactory.prepare(a.geometry());
+                }
+                if (!prepared.intersects(b.geometry())) {
                     continue;
                 }
                 Geometry common = OverlayNGRobust.overlay(a.geometry(), b.geometry(), OverlayNG.INTERSECTION);

@@ -1,8 +1,8 @@
 package org.santeatlas.quality.outliers;
 
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.function.Consumer;
+import org.santeatlas.quality.Decimals;
 import org.santeatlas.quality.Dimension;
 import org.santeatlas.quality.Finding;
 import org.santeatlas.quality.Findings;
@@ -47,7 +47,11 @@ public final class OutlierCheck implements SeriesCheck {
 
     @Override
     public Pass begin(QualityContext context, Consumer<Finding> findings) throws SQLException {
-        return new OutlierPass(context.metadata(), context, findings);
+        OutlierPass pass = new OutlierPass(context.metadata(), context, findings);
+        if (method == OutlierMethod.MIN_MAX) {
+            pass.bounds = MinMaxBounds.load(context.connection());
+        }
+        return pass;
     }
 
     /** A score and the centre and scale it came from, for one value. */
@@ -63,9 +67,18 @@ public final class OutlierCheck implements SeriesCheck {
         private double[] residual = new double[64];
         private double[] expected = new double[64];
         private int[] at = new int[64];
-        private double[] ref = new double[16];
-        private double[] refWork = new double[16];
+        /** The values of the month before, the month itself and the month after, sorted. */
+        private final double[] ref = new double[3];
+        /** The seasonal pools of the 12 residues, one after the other (see {@link #seasonal}). */
+        private double[] pool = new double[192];
+        private final int[] poolStart = new int[12];
+        private final int[] poolLength = new int[12];
+        private final int[] poolEnd = new int[12];
+        private final int[] residueCount = new int[12];
+        private int[] residue = new int[64];
         private final boolean dhis2Modified;
+        /** The min-max method's bounds (null for the other methods). */
+        MinMaxBounds bounds;
 
         OutlierPass(WorkspaceMetadata md, QualityContext context, Consumer<Finding> findings) {
             this.md = md;
@@ -78,6 +91,10 @@ public final class OutlierCheck implements SeriesCheck {
         @Override
         public void accept(MonthlySeries s) {
             int n = s.size();
+            if (method == OutlierMethod.MIN_MAX) {
+                minMax(s, n);
+                return;
+            }
             if (n < Math.max(2, p.outlierMinValues())) {
                 return;
             }
@@ -86,6 +103,7 @@ public final class OutlierCheck implements SeriesCheck {
                 work = new double[n * 2];
                 residual = new double[n * 2];
                 expected = new double[n * 2];
+                residue = new int[n * 2];
             }
             for (int i = 0; i < n; i++) {
                 x[i] = s.value(i);
@@ -97,6 +115,7 @@ public final class OutlierCheck implements SeriesCheck {
                         ? modified(s, n, p.dhis2OutlierThreshold(), Double.POSITIVE_INFINITY, true)
                         : zScore(s, n, p.dhis2OutlierThreshold(), Double.POSITIVE_INFINITY, true);
                 case SEASONAL -> seasonal(s, n);
+                case MIN_MAX -> throw new IllegalStateException("min-max is judged per value, above");
             };
             int district = md.ancestorAt(s.orgUnitId(), p.districtLevel());
             if (district > 0) {
@@ -124,8 +143,9 @@ public final class OutlierCheck implements SeriesCheck {
                     double band = dhis2 ? extreme : moderate;
                     high += sev == Severity.HIGH ? 1 : 0;
                     report(s, i, sev, Math.abs(z), mean, Math.max(0, mean - band * sd), mean + band * sd,
-                            String.format(Locale.ROOT, "%s %.1f (mean %.1f, sd %.1f%s)", dhis2 ? "DHIS2 z-score"
-                                    : "z-score", z, mean, sd, dhis2 ? ", threshold " + extreme : ""));
+                            (dhis2 ? "DHIS2 z-score " : "z-score ") + Decimals.fixed(z, 1) + " (mean "
+                                    + Decimals.fixed(mean, 1) + ", sd " + Decimals.fixed(sd, 1)
+                                    + (dhis2 ? ", threshold " + extreme : "") + ")");
                 }
             }
             return high;
@@ -153,11 +173,11 @@ public final class OutlierCheck implements SeriesCheck {
                     double band = dhis2 ? extreme : moderate;
                     high += sev == Severity.HIGH ? 1 : 0;
                     report(s, i, sev, Math.abs(m), median, Math.max(0, median - band * scale), median + band * scale,
-                            String.format(Locale.ROOT, "%s %.1f (median %.1f, %s %.2f%s)",
-                                    dhis2 ? "DHIS2 modified z-score" : "modified z-score", m, median,
-                                    mad > 0 ? "MAD" : "mean absolute deviation", mad > 0 ? mad
-                                            : scale / OutlierStatistics.MEAN_AD_FACTOR,
-                                    dhis2 ? ", threshold " + extreme : ""));
+                            (dhis2 ? "DHIS2 modified z-score " : "modified z-score ") + Decimals.fixed(m, 1)
+                                    + " (median " + Decimals.fixed(median, 1) + ", "
+                                    + (mad > 0 ? "MAD " : "mean absolute deviation ")
+                                    + Decimals.fixed(mad > 0 ? mad : scale / OutlierStatistics.MEAN_AD_FACTOR, 2)
+                                    + (dhis2 ? ", threshold " + extreme : "") + ")");
                 }
             }
             return high;
@@ -179,29 +199,53 @@ public final class OutlierCheck implements SeriesCheck {
             for (int i = 0; i < n; i++) {
                 at[s.month(i) - firstMonth] = i;
             }
+            // The reference values of month mi are those of the months mi + 12y + d, y ≠ 0, d ∈ {−1, 0, 1}: every
+            // month whose offset from the first one is ≡ mi − 1, mi or mi + 1 (mod 12), except mi − 1, mi, mi + 1
+            // themselves. So each of the 12 residues c has one pool, the values at residues c − 1, c, c + 1,
+            // sorted once; the median of month mi's references is read off its pool with mi − 1, mi, mi + 1
+            // skipped, instead of sorting a fresh copy for every value (same multiset, same median).
+            if (pool.length < 3 * n) {
+                pool = new double[3 * n];
+            }
+            java.util.Arrays.fill(residueCount, 0);
+            for (int i = 0; i < n; i++) {
+                int r = (s.month(i) - firstMonth) % 12;
+                residue[i] = r;
+                residueCount[r]++;
+            }
+            int filled = 0;
+            for (int c = 0; c < 12; c++) {
+                poolStart[c] = filled;
+                poolLength[c] = residueCount[(c + 11) % 12] + residueCount[c] + residueCount[(c + 1) % 12];
+                poolEnd[c] = filled;
+                filled += poolLength[c];
+            }
+            for (int i = 0; i < n; i++) {
+                // value i belongs to the pools of its residue and of the two next to it, in series order
+                int r = residue[i];
+                pool[poolEnd[(r + 11) % 12]++] = x[i];
+                pool[poolEnd[r]++] = x[i];
+                pool[poolEnd[(r + 1) % 12]++] = x[i];
+            }
+            for (int c = 0; c < 12; c++) {
+                OutlierStatistics.sortRange(pool, poolStart[c], poolLength[c]);
+            }
             int seasonalPoints = 0;
             for (int i = 0; i < n; i++) {
                 int mi = s.month(i) - firstMonth;
-                int k = 0;
-                // values of the other years within ±1 month of the same calendar month: months mi + 12y + d
-                for (int y = -(mi + 1) / 12 - 1; mi + 12 * y - 1 < span; y++) {
-                    if (y == 0) {
-                        continue;
-                    }
-                    for (int d = -1; d <= 1; d++) {
-                        int m = mi + 12 * y + d;
-                        if (m >= 0 && m < span && at[m] >= 0) {
-                            if (k == ref.length) {
-                                ref = java.util.Arrays.copyOf(ref, k * 2);
-                                refWork = new double[ref.length];
-                            }
-                            ref[k++] = x[at[m]];
-                        }
+                int q = 0;
+                for (int d = -1; d <= 1; d++) {
+                    int m = mi + d;
+                    if (m >= 0 && m < span && at[m] >= 0) {
+                        ref[q++] = x[at[m]];
                     }
                 }
+                OutlierStatistics.sort(ref, q);
+                int c = mi % 12;
+                int k = poolLength[c] - q;
                 if (k >= 2) {
                     seasonalPoints++;
-                    expected[i] = OutlierStatistics.median(ref, k, refWork);
+                    expected[i] = OutlierStatistics.medianWithout(pool, poolStart[c], poolLength[c], ref, q);
                 } else {
                     expected[i] = Double.NaN;
                 }
@@ -241,11 +285,50 @@ public final class OutlierCheck implements SeriesCheck {
                     double e = expected[i];
                     double low = Math.max(0, (e + 1) * Math.exp(centre - band) - 1);
                     double up = (e + 1) * Math.exp(centre + band) - 1;
-                    report(s, i, sev, Math.abs(m), e, low, up, String.format(Locale.ROOT,
-                            "seasonal modified z-score %.1f (same months of other years: median %.1f)", m, e));
+                    report(s, i, sev, Math.abs(m), e, low, up, "seasonal modified z-score " + Decimals.fixed(m, 1)
+                            + " (same months of other years: median " + Decimals.fixed(e, 1) + ")");
                 }
             }
             return high;
+        }
+
+        /**
+         * Each value against the DHIS2 min-max bounds of its org unit, data element and option combo: below the
+         * minimum or above the maximum is flagged, high severity when the bounds were set by hand, medium when
+         * DHIS2 generated them (statistical bounds are a guess, hand-set ones a programme's rule). Every value
+         * of a series with bounds counts in the outlier tallies; series without bounds are not judged. Score:
+         * the distance beyond the bound in widths of the range (at least 1).
+         */
+        private void minMax(MonthlySeries s, int n) {
+            MinMaxBounds.Bound b = bounds.of(s.orgUnitId(), s.dataElementId(), s.categoryOptionComboId());
+            if (b == null || n == 0) {
+                return;
+            }
+            int flagged = 0;
+            double width = Math.max(1, b.max() - b.min());
+            for (int i = 0; i < n; i++) {
+                double v = s.value(i);
+                boolean above = v > b.max();
+                if (!above && !(v < b.min())) {
+                    continue;
+                }
+                flagged++;
+                String period = WorkspaceMetadata.monthIso(s.month(i));
+                String de = md.dataElementName(s.dataElementId());
+                String coc = md.categoryOptionComboName(s.categoryOptionComboId());
+                String what = coc == null || "default".equals(coc) ? de : de + " (" + coc + ")";
+                double score = (above ? v - b.max() : b.min() - v) / width;
+                findings.accept(Findings.of(method.checkId(), Dimension.OUTLIERS,
+                        b.generated() ? Severity.MEDIUM : Severity.HIGH, md.orgUnitUid(s.orgUnitId()),
+                        md.dataElementUid(s.dataElementId()), md.categoryOptionComboUid(s.categoryOptionComboId()),
+                        period, number(v), number(b.min()) + "–" + number(b.max()), score, method.label(),
+                        above ? "outlier.minMax.high" : "outlier.minMax.low", v, what,
+                        md.orgUnitName(s.orgUnitId()), period, b.min(), b.max(), b.generated() ? 1 : 0));
+            }
+            int district = md.ancestorAt(s.orgUnitId(), p.districtLevel());
+            if (district > 0) {
+                context.tallies().add(district, Dimension.OUTLIERS, n - flagged, n);
+            }
         }
 
         /**
@@ -303,6 +386,6 @@ public final class OutlierCheck implements SeriesCheck {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Decimals.fixed(v, 1);
     }
 }

@@ -23,7 +23,14 @@ public enum OutlierMethod {
      * flagged (the DQR toolkit asks that seasonality be taken into account for outliers of seasonal
      * indicators such as malaria).
      */
-    SEASONAL("outlier-seasonal", "seasonal modified z-score");
+    SEASONAL("outlier-seasonal", "seasonal modified z-score"),
+    /**
+     * DHIS2 min-max values (MinMaxDataElement, imported from the metadata's {@code minMaxDataElements}): a value
+     * below the minimum or above the maximum set for its org unit, data element and option combo, as DHIS2's
+     * data entry and min-max outlier analysis flag it (DHIS2 user documentation, "Data quality": min-max
+     * outlier analysis). Series with no bounds are not judged.
+     */
+    MIN_MAX("outlier-min-max", "minMax");
 
     private final String checkId;
     private final String label;

@@ -49,8 +49,67 @@ public final class OutlierStatistics {
             return Double.NaN;
         }
         System.arraycopy(x, 0, work, 0, n);
-        sort(work, n);
-        return (n & 1) == 1 ? work[n / 2] : (work[n / 2 - 1] + work[n / 2]) / 2;
+        return middle(work, n);
+    }
+
+    /**
+     * The median of the sorted values {@code a[from..from+n)} once the sorted values {@code removed[0..q)} are
+     * taken out (each a value of the range, taken out once), as {@link #median} of the values left: the
+     * middle one, or the mean of the two middle ones. NaN when none is left.
+     */
+    static double medianWithout(double[] a, int from, int n, double[] removed, int q) {
+        int k = n - q;
+        if (k <= 0) {
+            return Double.NaN;
+        }
+        int lowRank = (k - 1) / 2;
+        int highRank = k / 2;
+        double low = Double.NaN;
+        int rank = 0;
+        int r = 0;
+        for (int i = from; i < from + n; i++) {
+            double v = a[i];
+            if (r < q && Double.compare(v, removed[r]) == 0) {
+                r++;
+                continue;
+            }
+            if (rank == lowRank) {
+                low = v;
+            }
+            if (rank == highRank) {
+                return lowRank == highRank ? v : (low + v) / 2;
+            }
+            rank++;
+        }
+        throw new IllegalArgumentException("removed values not all in the range");
+    }
+
+    /** Sorts {@code a[from..from+n)} as {@link #sort} does. */
+    static void sortRange(double[] a, int from, int n) {
+        if (from == 0) {
+            sort(a, n);
+            return;
+        }
+        if (n > 32) {
+            Arrays.sort(a, from, from + n);
+            return;
+        }
+        for (int i = from; i < from + n; i++) {
+            double v = a[i];
+            if (v != v || (v == 0 && Double.doubleToRawLongBits(v) != 0)) {
+                Arrays.sort(a, from, from + n);
+                return;
+            }
+        }
+        for (int i = from + 1; i < from + n; i++) {
+            double v = a[i];
+            int j = i - 1;
+            while (j >= from && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
     }
 
     /** Median absolute deviation from {@code median}. */
@@ -61,8 +120,92 @@ public final class OutlierStatistics {
         for (int i = 0; i < n; i++) {
             work[i] = Math.abs(x[i] - median);
         }
-        sort(work, n);
-        return (n & 1) == 1 ? work[n / 2] : (work[n / 2 - 1] + work[n / 2]) / 2;
+        return middle(work, n);
+    }
+
+    /**
+     * The median of {@code a[0..n)}, n ≥ 1, reordering them: the value a sort would put in the middle (the
+     * mean of the two middle ones for even n). Short arrays, and those holding NaN or −0.0, are sorted;
+     * longer ones go through a selection (Hoare's quickselect, O(n) on average) that finds the same values
+     * without ordering the rest — a national run takes four medians of every series.
+     */
+    static double middle(double[] a, int n) {
+        if (n <= 32 || hasSpecial(a, n)) {
+            sort(a, n);
+            return (n & 1) == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+        }
+        int hi = n / 2;
+        double h = select(a, n, hi);
+        if ((n & 1) == 1) {
+            return h;
+        }
+        double l = a[0];
+        for (int i = 1; i < hi; i++) {
+            if (a[i] > l) {
+                l = a[i];
+            }
+        }
+        return (l + h) / 2;
+    }
+
+    private static boolean hasSpecial(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            double v = a[i];
+            if (v != v || (v == 0 && Double.doubleToRawLongBits(v) != 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts the k-th smallest of {@code a[0..n)} at {@code a[k]}, the smaller ones before, the others after. */
+    private static double select(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as pivot
+            if (a[mid] < a[lo]) {
+                swap(a, mid, lo);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, hi, mid);
+            }
+            double pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            // now a[lo..j] ≤ pivot ≤ a[i..hi], and a[j+1..i-1] == pivot
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     /**

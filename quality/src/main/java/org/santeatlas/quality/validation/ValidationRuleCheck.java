@@ -22,8 +22,9 @@ import org.santeatlas.core.store.PeriodIndex;
 import org.santeatlas.core.store.SeriesReader;
 import org.santeatlas.quality.Dimension;
 import org.santeatlas.quality.Finding;
-import org.santeatlas.quality.QualityCheck;
+import org.santeatlas.quality.MonthlySeries;
 import org.santeatlas.quality.QualityContext;
+import org.santeatlas.quality.SeriesCheck;
 import org.santeatlas.quality.Severity;
 import org.santeatlas.quality.geo.Explanations;
 
@@ -47,8 +48,12 @@ import org.santeatlas.quality.geo.Explanations;
  * </ul>
  * Rules are evaluated wherever values are stored (in the SNIS: the facilities); the rules'
  * organisation-unit levels are not stored in the workspace. Each violation lists both sides' values.
+ *
+ * <p>The values come from the run's one pass over the stored series (every value as stored, every period
+ * type: {@link Pass#acceptStored}); the rules are evaluated when the pass is over. The findings keep their
+ * place among those of the checks that read no values ({@link #findingsInCheckOrder()}).
  */
-public final class ValidationRuleCheck implements QualityCheck {
+public final class ValidationRuleCheck implements SeriesCheck {
 
     public static final String ID = "validation-rules";
     public static final String VIOLATION = "validation-rule";
@@ -98,9 +103,6 @@ public final class ValidationRuleCheck implements QualityCheck {
     private static final class Cell {
         final int orgUnit;
         final Period period;
-        /** The period's rank among the type's periods (chronological), to sort cells without comparing periods. */
-        int periodRank;
-        String orgUnitUid;
         final Map<Integer, double[]> byAoc = new HashMap<>();
 
         Cell(int orgUnit, Period period) {
@@ -178,24 +180,25 @@ public final class ValidationRuleCheck implements QualityCheck {
                 order[i] = i;
             }
             Arrays.sort(order, Comparator.comparing(periods::get));
-            int[] rank = new int[order.length];
-            for (int r = 0; r < order.length; r++) {
-                rank[order[r]] = r;
+            // Org units ordered by UID once (a few thousand; a stable sort keeps the map's order among equal
+            // UIDs), then the cells read off period by period: no sort of the hundred thousand cells of a
+            // national run.
+            List<Integer> units = new ArrayList<>(byOrgUnit.keySet());
+            Comparator<String> uidOrder = Comparator.nullsFirst(Comparator.naturalOrder());
+            units.sort((a, b) -> uidOrder.compare(lookup.orgUnitUid(a), lookup.orgUnitUid(b)));
+            List<Cell[]> unitCells = new ArrayList<>(units.size());
+            for (int u : units) {
+                unitCells.add(byOrgUnit.get(u));
             }
             List<Cell> out = new ArrayList<>();
-            for (Map.Entry<Integer, Cell[]> e : byOrgUnit.entrySet()) {
-                String uid = lookup.orgUnitUid(e.getKey());
-                for (int i = 0; i < e.getValue().length; i++) {
-                    Cell c = e.getValue()[i];
-                    if (c != null) {
-                        c.periodRank = rank[i];
-                        c.orgUnitUid = uid;
-                        out.add(c);
+            for (int r = 0; r < order.length; r++) {
+                int slot = order[r];
+                for (Cell[] cells : unitCells) {
+                    if (slot < cells.length && cells[slot] != null) {
+                        out.add(cells[slot]);
                     }
                 }
             }
-            out.sort(Comparator.<Cell>comparingInt(c -> c.periodRank).thenComparing(c -> c.orgUnitUid,
-                    Comparator.nullsFirst(Comparator.naturalOrder())));
             return out;
         }
     }
@@ -211,7 +214,12 @@ public final class ValidationRuleCheck implements QualityCheck {
     }
 
     @Override
-    public void run(QualityContext context, Consumer<Finding> findings) throws SQLException {
+    public boolean findingsInCheckOrder() {
+        return true;
+    }
+
+    @Override
+    public Pass begin(QualityContext context, Consumer<Finding> findings) throws SQLException {
         Lookup lookup = new Lookup(context);
         // Items are numbered per period type: a slot is an index into that type's value arrays.
         Map<PeriodType, List<Rule>> rules = new LinkedHashMap<>();
@@ -240,11 +248,44 @@ public final class ValidationRuleCheck implements QualityCheck {
             }
         }
         if (rules.isEmpty()) {
-            return;
+            return new Pass() {
+                @Override
+                public void accept(MonthlySeries series) {
+                }
+
+                @Override
+                public void finish() {
+                }
+            };
         }
+        Gatherer gatherer = new Gatherer(PeriodIndex.load(context.connection()), slots);
+        return new Pass() {
+            @Override
+            public boolean readsStoredValues() {
+                return true;
+            }
+
+            @Override
+            public void acceptStored(SeriesReader reader) {
+                gatherer.accept(reader);
+            }
+
+            @Override
+            public void accept(MonthlySeries series) {
+            }
+
+            @Override
+            public void finish() {
+                evaluateAll(context, lookup, rules, slots, gatherer.stores, findings);
+            }
+        };
+    }
+
+    private void evaluateAll(QualityContext context, Lookup lookup, Map<PeriodType, List<Rule>> rules,
+                             Map<PeriodType, List<Resolved>> slots, Map<PeriodType, TypeCells> stores,
+                             Consumer<Finding> findings) {
         Period from = context.parameters().from().map(Period::parse).orElse(null);
         Period to = context.parameters().to().map(Period::parse).orElse(null);
-        Map<PeriodType, TypeCells> stores = read(context, lookup, slots);
         for (Map.Entry<PeriodType, List<Rule>> e : rules.entrySet()) {
             TypeCells store = stores.get(e.getKey());
             List<Cell> cells = store == null ? List.of() : store.sorted(lookup);
@@ -300,60 +341,76 @@ public final class ValidationRuleCheck implements QualityCheck {
                         "missing value strategy"), s);
     }
 
-    /** Every value of the data elements the rules use, summed per org unit × rule period × AOC × slot. */
-    private Map<PeriodType, TypeCells> read(QualityContext context, Lookup lookup,
-            Map<PeriodType, List<Resolved>> slots) throws SQLException {
-        PeriodIndex periods = PeriodIndex.load(context.connection());
-        Map<PeriodType, TypeCells> stores = new HashMap<>();
-        Set<Integer> elements = new java.util.TreeSet<>();
-        slots.values().forEach(l -> l.forEach(r -> elements.add(r.dataElement())));
-        for (int de : elements) {
-            try (SeriesReader r = SeriesReader.forDataElement(context.connection(), de)) {
-                while (r.next()) {
-                    int coc = r.categoryOptionComboId();
-                    int aoc = r.attributeOptionComboId();
-                    for (Map.Entry<PeriodType, List<Resolved>> e : slots.entrySet()) {
-                        List<Resolved> typeSlots = e.getValue();
-                        PeriodType type = e.getKey();
-                        for (int k = 0; k < typeSlots.size(); k++) {
-                            Resolved item = typeSlots.get(k);
-                            if (item.dataElement() != de || (item.coc() >= 0 && item.coc() != coc)
-                                    || (item.aoc() >= 0 && item.aoc() != aoc)) {
-                                continue;
-                            }
-                            int key = item.aoc() >= 0 ? -1 : aoc;
-                            TypeCells store = stores.computeIfAbsent(type, TypeCells::new);
-                            Cell[] cells = null;
-                            for (int i = 0; i < r.size(); i++) {
-                                double v = r.number(i);
-                                if (Double.isNaN(v)) {
-                                    continue;
-                                }
-                                int slot = store.slot(r.periodId(i), periods);
-                                if (slot < 0) {
-                                    continue;
-                                }
-                                if (cells == null || slot >= cells.length) {
-                                    cells = store.cellsOf(r.orgUnitId());
-                                }
-                                Cell cell = cells[slot];
-                                if (cell == null) {
-                                    cell = new Cell(r.orgUnitId(), store.periods.get(slot));
-                                    cells[slot] = cell;
-                                }
-                                double[] values = cell.byAoc.get(key);
-                                if (values == null) {
-                                    values = nanArray(typeSlots.size());
-                                    cell.byAoc.put(key, values);
-                                }
-                                values[k] = Double.isNaN(values[k]) ? v : values[k] + v;
-                            }
+    /**
+     * Sums every stored value of the data elements the rules use per org unit × rule period × AOC × slot, series by
+     * series as the run's pass reads them (series of other data elements are passed over at once).
+     */
+    private static final class Gatherer {
+        final PeriodIndex periods;
+        final Map<PeriodType, List<Resolved>> slots;
+        final Map<PeriodType, TypeCells> stores = new HashMap<>();
+        /** Whether a DATA_ELEMENT.ID is named by some rule. */
+        boolean[] used = new boolean[0];
+
+        Gatherer(PeriodIndex periods, Map<PeriodType, List<Resolved>> slots) {
+            this.periods = periods;
+            this.slots = slots;
+            for (List<Resolved> l : slots.values()) {
+                for (Resolved r : l) {
+                    if (r.dataElement() >= used.length) {
+                        used = Arrays.copyOf(used, r.dataElement() + 1);
+                    }
+                    used[r.dataElement()] = true;
+                }
+            }
+        }
+
+        void accept(SeriesReader r) {
+            int de = r.dataElementId();
+            if (de < 0 || de >= used.length || !used[de]) {
+                return;
+            }
+            int coc = r.categoryOptionComboId();
+            int aoc = r.attributeOptionComboId();
+            for (Map.Entry<PeriodType, List<Resolved>> e : slots.entrySet()) {
+                List<Resolved> typeSlots = e.getValue();
+                PeriodType type = e.getKey();
+                for (int k = 0; k < typeSlots.size(); k++) {
+                    Resolved item = typeSlots.get(k);
+                    if (item.dataElement() != de || (item.coc() >= 0 && item.coc() != coc)
+                            || (item.aoc() >= 0 && item.aoc() != aoc)) {
+                        continue;
+                    }
+                    int key = item.aoc() >= 0 ? -1 : aoc;
+                    TypeCells store = stores.computeIfAbsent(type, TypeCells::new);
+                    Cell[] cells = null;
+                    for (int i = 0; i < r.size(); i++) {
+                        double v = r.number(i);
+                        if (Double.isNaN(v)) {
+                            continue;
                         }
+                        int slot = store.slot(r.periodId(i), periods);
+                        if (slot < 0) {
+                            continue;
+                        }
+                        if (cells == null || slot >= cells.length) {
+                            cells = store.cellsOf(r.orgUnitId());
+                        }
+                        Cell cell = cells[slot];
+                        if (cell == null) {
+                            cell = new Cell(r.orgUnitId(), store.periods.get(slot));
+                            cells[slot] = cell;
+                        }
+                        double[] values = cell.byAoc.get(key);
+                        if (values == null) {
+                            values = nanArray(typeSlots.size());
+                            cell.byAoc.put(key, values);
+                        }
+                        values[k] = Double.isNaN(values[k]) ? v : values[k] + v;
                     }
                 }
             }
         }
-        return stores;
     }
 
     /** The period of {@code type} that contains {@code p} whole, or null (p longer, or straddling). */

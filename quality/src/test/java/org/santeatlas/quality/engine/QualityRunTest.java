@@ -72,7 +72,7 @@ class QualityRunTest {
     void checksAreChosenByIdByFindingIdOrByDimension() {
         assertThat(QualityChecks.select(List.of("missing-report"))).extracting(c -> c.id()).containsExactly("reporting");
         assertThat(QualityChecks.select(List.of("outliers"))).extracting(c -> c.id()).containsExactly(
-                "outlier-zscore", "outlier-modified-zscore", "outlier-dhis2", "outlier-seasonal");
+                "outlier-zscore", "outlier-modified-zscore", "outlier-dhis2", "outlier-seasonal", "outlier-min-max");
         assertThatThrownBy(() -> QualityChecks.select(List.of("outlier-seasonal", "nope")))
                 .hasMessage("nope");
         assertThat(QualityChecks.defaults()).extracting(c -> c.id()).contains("outlier-seasonal")

@@ -80,4 +80,55 @@ class OutlierStatisticsTest {
             }
         }
     }
+
+    @Test
+    void theMedianOfASortedPoolWithValuesTakenOutEqualsTheMedianOfWhatIsLeft() {
+        // By hand: pool 1 2 2 3 7 9 without 2 and 9 → 1 2 3 7 → (2 + 3) / 2 = 2.5; without 1 → 2 2 3 7 9 → 3.
+        double[] pool = {5, 1, 2, 2, 3, 7, 9};
+        assertThat(OutlierStatistics.medianWithout(pool, 1, 6, new double[] {2, 9}, 2)).isEqualTo(2.5);
+        assertThat(OutlierStatistics.medianWithout(pool, 1, 6, new double[] {1}, 1)).isEqualTo(3);
+        assertThat(OutlierStatistics.medianWithout(pool, 1, 2, new double[] {1, 2}, 2)).isNaN();
+        java.util.Random random = new java.util.Random(12);
+        for (int round = 0; round < 20_000; round++) {
+            int n = 1 + random.nextInt(30);
+            int from = random.nextInt(4);
+            double[] a = new double[from + n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = random.nextInt(10);
+            }
+            int q = Math.min(n - 1, random.nextInt(4));
+            double[] left = java.util.Arrays.copyOfRange(a, from, from + n);
+            double[] removed = new double[q];
+            java.util.List<Double> rest = new java.util.ArrayList<>();
+            for (double v : left) {
+                rest.add(v);
+            }
+            for (int i = 0; i < q; i++) {
+                removed[i] = rest.remove(random.nextInt(rest.size()));
+            }
+            java.util.Arrays.sort(removed);
+            OutlierStatistics.sortRange(a, from, n);
+            double[] kept = rest.stream().mapToDouble(Double::doubleValue).toArray();
+            double expected = OutlierStatistics.median(kept, kept.length, new double[kept.length]);
+            assertThat(OutlierStatistics.medianWithout(a, from, n, removed, q)).as("round %d", round)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theSelectionMedianEqualsTheSortedMiddle() {
+        java.util.Random random = new java.util.Random(13);
+        for (int round = 0; round < 20_000; round++) {
+            int n = 1 + random.nextInt(200);
+            int spread = 1 + random.nextInt(round % 3 == 0 ? 3 : 1000);
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = random.nextInt(spread) + (round % 5 == 0 ? random.nextDouble() : 0);
+            }
+            double[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertThat(OutlierStatistics.median(a, n, new double[n])).as("round %d", round).isEqualTo(expected);
+        }
+    }
 }
