@@ -15,8 +15,10 @@ import org.santeatlas.quality.engine.QualityRunStore;
 
 /**
  * A stored run's findings with their message arguments, so that the window can explain each in the
- * user's language. ({@link QualityRunStore#findings} leaves the arguments out; the store keeps them as a
- * JSON array in {@code QUALITY_FINDING.MESSAGE_ARGS}, numbers as numbers.) Blocking; the worker thread.
+ * user's language. Runs stored in finding blocks (V11 on) come back from {@link QualityRunStore#findings}
+ * with their arguments; for runs stored before, one row per finding, {@link QualityRunStore#findings} leaves
+ * them out and they are read here from the JSON array in {@code QUALITY_FINDING.MESSAGE_ARGS}, numbers as
+ * numbers. Blocking; the worker thread.
  */
 public final class StoredFindings {
 
@@ -42,7 +44,7 @@ public final class StoredFindings {
             Finding f = s.finding();
             Finding full = new Finding(f.check(), f.dimension(), f.severity(), f.orgUnit(), f.dataElement(),
                     f.categoryOptionCombo(), f.period(), f.value(), f.expected(), f.score(), f.method(), f.messageKey(),
-                    args.getOrDefault(s.id(), List.of()), f.message());
+                    args.getOrDefault(s.id(), f.messageArgs()), f.message());
             out.add(new QualityRunStore.StoredFinding(s.id(), s.runId(), s.followUp(), full));
         }
         return out;
