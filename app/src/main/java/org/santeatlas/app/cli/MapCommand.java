@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * [--width PX --height PX --dpi N] [--lang fr|en] [--method jenks|quantiles|equal --classes N]}: prints the
  * health map of a workspace — boundaries, facilities by type and, with {@code --item} and {@code --period},
  * a choropleth of the data element's sum per area — as a complete page (title, legend, scale bar, north
- * arrow, source line). PNG only for now; SVG and PDF come with issue 5's vector export.
+ * arrow, source line). The file's extension chooses the format: PNG at the DPI, or vector SVG and PDF on a
+ * page of width / dpi × height / dpi inches (A4 landscape by default).
  */
-@Command(name = "map", description = "Print the health map of a workspace to a PNG (title, legend, scale bar, source).")
+@Command(name = "map", description = "Print the health map of a workspace to PNG, SVG or PDF (title, legend, scale bar, source).")
 final class MapCommand implements Callable<Integer> {
 
     enum Level { district, area }
@@ -38,7 +39,8 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workspace"}, required = true, description = "The workspace file (NAME or NAME.mv.db).")
     Path workspace;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The image to write (PNG).")
+    @Option(names = "--out", required = true, paramLabel = "FILE.png|svg|pdf",
+            description = "The map to write; the extension chooses PNG, SVG or PDF (vector, A4 landscape by default).")
     Path out;
 
     @Option(names = "--level", description = "Boundaries: ${COMPLETION-CANDIDATES} (default: district).")
@@ -78,8 +80,8 @@ final class MapCommand implements Callable<Integer> {
         if ((item == null) != (period == null)) {
             throw new UserException(m.get("map.itemAndPeriod"));
         }
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new UserException(m.get("map.pngOnly", out));
+        if (MapExport.Format.of(out).isEmpty()) {
+            throw new UserException(m.get("map.badFormat", out));
         }
         if (width < 100 || height < 100 || width > 20_000 || height > 20_000) {
             throw new UserException(m.get("map.badSize", width, height));
@@ -121,10 +123,16 @@ final class MapCommand implements Callable<Integer> {
             } catch (HealthMapComposer.MapRequestException e) {
                 throw new UserException(m.get(e.key(), e.args()));
             }
-            MapExport.writePng(layout, target, width, height, dpi);
+            MapExport.write(layout, target, width, height, dpi);
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.println(m.get("map.written", target, width, height, dpi));
+        if (MapExport.Format.of(out).orElseThrow() == MapExport.Format.PNG) {
+            w.println(m.get("map.written", target, width, height, dpi));
+        } else {
+            // A vector page: its printed size, width / dpi by height / dpi inches, in millimetres.
+            w.println(m.get("map.writtenVector", target, Math.round(width / (double) dpi * 25.4),
+                    Math.round(height / (double) dpi * 25.4)));
+        }
         w.flush();
         return 0;
     }

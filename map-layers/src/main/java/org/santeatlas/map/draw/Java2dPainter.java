@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
@@ -21,15 +20,15 @@ import org.santeatlas.map.style.TextStyle;
 
 /**
  * The Java2D painter: draws on any {@link Graphics2D} — a {@code BufferedImage} for PNG and golden tests,
- * and later JFreeSVG's and PDFBox's Graphics2D for vector output. Rendering hints are pinned (antialiasing,
+ * JFreeSVG's {@code SVGGraphics2D} for SVG and PDFBox graphics2d's {@code PdfBoxGraphics2D} for PDF. Rendering hints are pinned (antialiasing,
  * grey-scale text antialiasing, fractional metrics, pure stroke control) so that an image is the same on
  * every run. Text is written with {@code drawString} (it stays text in vector output); only the halo is a
  * stroked outline.
  */
 public final class Java2dPainter implements MapPainter {
 
-    /** DejaVu Sans where installed (Debian's fonts-dejavu-core): every French accent; else Java's SansSerif. */
-    static final String FAMILY = chooseFamily();
+    /** DejaVu Sans, shipped with the module ({@link MapFonts}): every French accent, the same on every machine. */
+    static final String FAMILY = MapFonts.family();
 
     private final Graphics2D g;
     private final Deque<State> saved = new ArrayDeque<>();
@@ -52,15 +51,6 @@ public final class Java2dPainter implements MapPainter {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
-    }
-
-    private static String chooseFamily() {
-        for (String f : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()) {
-            if (f.equals("DejaVu Sans")) {
-                return f;
-            }
-        }
-        return Font.SANS_SERIF;
     }
 
     @Override
@@ -140,8 +130,7 @@ public final class Java2dPainter implements MapPainter {
 
     private Font font(TextStyle style) {
         long key = Double.doubleToLongBits(style.size()) ^ (style.bold() ? 1 : 0);
-        return fonts.computeIfAbsent(key, k -> new Font(FAMILY, style.bold() ? Font.BOLD : Font.PLAIN, 1)
-                .deriveFont((float) style.size()));
+        return fonts.computeIfAbsent(key, k -> MapFonts.font(style.bold(), style.size()));
     }
 
     private Color color(Rgba c) {
