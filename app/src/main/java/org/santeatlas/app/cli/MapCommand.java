@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code santeatlas map -w W --out FILE.png [--level district|area] [--item DATA_ELEMENT --period P]
+ * {@code santeatlas map -w W --out FILE.png|svg|pdf [--level district|area] [--district NAME|UID]
+ * [--theme data-element|indicator|reporting-rate|quality] [--item ITEM --period P]
  * [--width PX --height PX --dpi N] [--lang fr|en] [--method jenks|quantiles|equal --classes N]}: prints the
  * health map of a workspace — boundaries, facilities by type and, with {@code --item} and {@code --period},
  * a choropleth of the data element's sum per area — as a complete page (title, legend, scale bar, north
@@ -36,6 +37,44 @@ final class MapCommand implements Callable<Integer> {
 
     enum Method { jenks, quantiles, equal }
 
+    // ---- map export (issue 5): themes, one district ------------------------------------------
+    enum ThemeName {
+        DATA_ELEMENT("data-element"), INDICATOR("indicator"), REPORTING_RATE("reporting-rate"), QUALITY("quality");
+
+        final String word;
+
+        ThemeName(String word) {
+            this.word = word;
+        }
+
+        @Override
+        public String toString() {
+            return word;
+        }
+    }
+
+    @Option(names = "--theme", paramLabel = "KIND", converter = ThemeConverter.class,
+            description = "What --item is: data-element (default), indicator, reporting-rate (a data set) or quality"
+                    + " (findings of the latest quality run per facility; --item, optional, is a check id).")
+    ThemeName theme = ThemeName.DATA_ELEMENT;
+
+    @Option(names = "--district", paramLabel = "NAME|UID",
+            description = "The map of one district: its health areas and facilities, fitted to its bounds.")
+    String district;
+
+    static final class ThemeConverter implements picocli.CommandLine.ITypeConverter<ThemeName> {
+        @Override
+        public ThemeName convert(String value) {
+            for (ThemeName t : ThemeName.values()) {
+                if (t.word.equals(value)) {
+                    return t;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value
+                    + "': use data-element, indicator, reporting-rate or quality");
+        }
+    }
+
     @Option(names = {"-w", "--workspace"}, required = true, description = "The workspace file (NAME or NAME.mv.db).")
     Path workspace;
 
@@ -47,7 +86,7 @@ final class MapCommand implements Callable<Integer> {
     Level level = Level.district;
 
     @Option(names = "--item", paramLabel = "DATA_ELEMENT",
-            description = "Map this data element (UID or code), summed per area over --period.")
+            description = "Map this item (UID or code; a data set also by name) per area over --period, as --theme says.")
     String item;
 
     @Option(names = "--period", paramLabel = "PERIOD", description = "The period of --item (DHIS2 id: 202407, 2024Q3, 2024).")
@@ -77,8 +116,8 @@ final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         Messages m = Messages.forDefaultLocale();
-        if ((item == null) != (period == null)) {
-            throw new UserException(m.get("map.itemAndPeriod"));
+        if (theme == ThemeName.QUALITY ? period == null : (item == null) != (period == null)) {
+            throw new UserException(m.get(theme == ThemeName.QUALITY ? "map.qualityNeedsPeriod" : "map.itemAndPeriod"));
         }
         if (MapExport.Format.of(out).isEmpty()) {
             throw new UserException(m.get("map.badFormat", out));
@@ -109,8 +148,11 @@ final class MapCommand implements Callable<Integer> {
                 }, classes)
                 .withLocale(locale)
                 .madeOn(LocalDate.now());
-        if (item != null) {
-            request = request.withTheme(item, period);
+        if (period != null) {
+            request = request.withTheme(new MapRequest.Theme(MapRequest.ThemeKind.valueOf(theme.name()), item, period));
+        }
+        if (district != null) {
+            request = request.withDistrict(district);
         }
         Path target = out.toAbsolutePath();
         if (target.getParent() != null && !Files.isDirectory(target.getParent())) {

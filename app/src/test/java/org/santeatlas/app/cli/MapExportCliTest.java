@@ -65,4 +65,38 @@ class MapExportCliTest {
         assertThat(s.code()).as(s.err()).isZero();
         assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg").contains("Health map");
     }
+
+    @Test
+    void themesAndOneDistrict() throws Exception {
+        Run ind = run("map", "-w", workspace.toString(), "--out", dir.resolve("ind.pdf").toString(), "--theme", "indicator",
+                "--item", "IND_PALU_POSITIVITE", "--period", "2024", "--district", "Belgou", "--lang", "fr");
+        assertThat(ind.code()).as(ind.err()).isZero();
+        try (PDDocument doc = Loader.loadPDF(dir.resolve("ind.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Paludisme - Taux de positivité (%)").contains("District sanitaire de Belgou")
+                    .contains("Aire de santé");
+        }
+        Run rate = run("map", "-w", workspace.toString(), "--out", dir.resolve("rr.svg").toString(),
+                "--theme", "reporting-rate", "--item", "SNIS_RMA", "--period", "2024");
+        // A wrong data set is named in the message.
+        Run badSet = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(),
+                "--theme", "reporting-rate", "--item", "NOPE", "--period", "2024");
+        assertThat(badSet.code()).isEqualTo(1);
+        assertThat(badSet.err()).contains("no data set 'NOPE'");
+        assertThat(rate.code()).as(rate.err()).isZero();
+        assertThat(Files.readString(dir.resolve("rr.svg"))).contains("Completeness: Rapport mensuel d&apos;activités (SNIS)");
+        Run noRun = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(),
+                "--theme", "quality", "--period", "2024");
+        assertThat(noRun.code()).isEqualTo(1);
+        assertThat(noRun.err()).contains("no quality run yet");
+        Run district = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(),
+                "--district", "Belgu");
+        assertThat(district.code()).isEqualTo(1);
+        assertThat(district.err()).contains("no district 'Belgu'").contains("District sanitaire de Belgou")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+        Run badTheme = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(),
+                "--theme", "colour", "--item", "X", "--period", "2024");
+        assertThat(badTheme.code()).isNotZero();
+    }
 }
