@@ -16,6 +16,7 @@ import org.santeatlas.map.print.MapRequest;
 import org.santeatlas.map.print.PrintLayout;
 import org.santeatlas.map.theme.ClassificationMethod;
 import org.santeatlas.map.theme.Classifier;
+import org.santeatlas.map.theme.Palette;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +36,7 @@ final class MapCommand implements Callable<Integer> {
 
     enum Level { district, area }
 
-    enum Method { jenks, quantiles, equal }
+    enum Method { jenks, quantiles, equal, pretty, stddev, log }
 
     // ---- map export (issue 5): themes, one district ------------------------------------------
     enum ThemeName {
@@ -61,6 +62,14 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--district", paramLabel = "NAME|UID",
             description = "The map of one district: its health areas and facilities, fitted to its bounds.")
     String district;
+
+    @Option(names = "--legend-set", paramLabel = "UID|NAME",
+            description = "Class the theme with a DHIS2 legend set imported with the metadata (its limits and colours).")
+    String legendSet;
+
+    @Option(names = "--palette", paramLabel = "NAME", description = "ColorBrewer palette: YlOrRd (default; RdYlBu for"
+            + " reporting-rate), YlGnBu, Blues, Greens, Oranges, Reds, Purples, RdYlBu; RdYlGn is not colour-blind safe.")
+    String palette;
 
     static final class ThemeConverter implements picocli.CommandLine.ITypeConverter<ThemeName> {
         @Override
@@ -104,7 +113,8 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "fr|en", description = "Language of the map (default: the system's).")
     String lang;
 
-    @Option(names = "--method", description = "Classes of --item: ${COMPLETION-CANDIDATES} (default: jenks).")
+    @Option(names = "--method", description = "Classes of --item: ${COMPLETION-CANDIDATES} (default: jenks; log needs"
+            + " positive values).")
     Method method = Method.jenks;
 
     @Option(names = "--classes", paramLabel = "N", description = "Number of classes, 3 to 9 (default: ${DEFAULT-VALUE}).")
@@ -145,6 +155,9 @@ final class MapCommand implements Callable<Integer> {
                     case jenks -> ClassificationMethod.JENKS;
                     case quantiles -> ClassificationMethod.QUANTILES;
                     case equal -> ClassificationMethod.EQUAL_INTERVALS;
+                    case pretty -> ClassificationMethod.PRETTY;
+                    case stddev -> ClassificationMethod.STANDARD_DEVIATION;
+                    case log -> ClassificationMethod.LOGARITHMIC;
                 }, classes)
                 .withLocale(locale)
                 .madeOn(LocalDate.now());
@@ -154,6 +167,17 @@ final class MapCommand implements Callable<Integer> {
         if (district != null) {
             request = request.withDistrict(district);
         }
+        if (legendSet != null) {
+            request = request.withLegendSet(legendSet);
+        }
+        Palette chosen;
+        try {
+            chosen = palette != null ? Palette.byName(palette)
+                    : theme == ThemeName.REPORTING_RATE ? Palette.RD_YL_BU : Palette.YL_OR_RD;
+        } catch (IllegalArgumentException e) {
+            throw new UserException(m.get("map.badPalette", palette));
+        }
+        request = request.withPalette(chosen);
         Path target = out.toAbsolutePath();
         if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
             throw new UserException(m.get("map.noFolder", target.getParent()));
@@ -168,6 +192,9 @@ final class MapCommand implements Callable<Integer> {
             MapExport.write(layout, target, width, height, dpi);
         }
         PrintWriter w = spec.commandLine().getOut();
+        if (!chosen.colourBlindSafe()) {
+            w.println(m.get("map.notColourBlindSafe", chosen.brewerName()));
+        }
         if (MapExport.Format.of(out).orElseThrow() == MapExport.Format.PNG) {
             w.println(m.get("map.written", target, width, height, dpi));
         } else {

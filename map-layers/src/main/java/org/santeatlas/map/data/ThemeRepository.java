@@ -61,7 +61,43 @@ public final class ThemeRepository {
     /** The latest finished quality run. */
     public record QualityRunInfo(int id, OffsetDateTime finished, int findings) {}
 
+    /** A DHIS2 legend: values v with start <= v < end, its colour "#rrggbb" and name. */
+    public record LegendInfo(String name, double start, double end, String color) {}
+
+    /** A DHIS2 legend set and its legends, lowest first. */
+    public record LegendSetInfo(String uid, String code, String name, List<LegendInfo> legends) {}
+
     // ---- look-ups ------------------------------------------------------------------------------
+
+    /** A legend set by UID, code or name (case-insensitive), with its legends sorted by start value. */
+    public Optional<LegendSetInfo> legendSet(String uidCodeOrName) throws SQLException {
+        int id;
+        LegendSetInfo set;
+        try (PreparedStatement st = connection.prepareStatement("SELECT ID, UID, CODE, NAME FROM LEGEND_SET"
+                + " WHERE UID = ? OR CODE = ? OR LOWER(NAME) = LOWER(?) ORDER BY UID = ? DESC, CODE = ? DESC LIMIT 1")) {
+            for (int i = 1; i <= 5; i++) {
+                st.setString(i, uidCodeOrName);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getInt(1);
+                set = new LegendSetInfo(rs.getString(2), rs.getString(3), rs.getString(4), List.of());
+            }
+        }
+        List<LegendInfo> legends = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT NAME, START_VALUE, END_VALUE, COLOR FROM LEGEND"
+                + " WHERE LEGEND_SET_ID = ? ORDER BY START_VALUE, END_VALUE")) {
+            st.setInt(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    legends.add(new LegendInfo(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4)));
+                }
+            }
+        }
+        return Optional.of(new LegendSetInfo(set.uid(), set.code(), set.name(), List.copyOf(legends)));
+    }
 
     public Optional<IndicatorInfo> indicator(String uidOrCode) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT I.UID, I.CODE, I.NAME, I.SHORT_NAME,"

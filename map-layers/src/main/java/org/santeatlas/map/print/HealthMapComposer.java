@@ -30,6 +30,9 @@ import org.santeatlas.map.style.AreaStyle;
 import org.santeatlas.map.style.LineStyle;
 import org.santeatlas.map.style.Rgba;
 import org.santeatlas.map.style.TextStyle;
+import org.santeatlas.map.theme.Classification;
+import org.santeatlas.map.theme.ClassificationMethod;
+import org.santeatlas.map.theme.Classifier;
 
 /**
  * Builds the standard printed health map of a workspace: boundaries of the chosen level (filled by a
@@ -238,10 +241,46 @@ public final class HealthMapComposer {
     }
 
     /** The choropleth of a theme: the request's classification, or the DHIS2 legend set it names. */
-    static Layer choropleth(Workspace ws, MapRequest request, ThemeResult t, FeatureSet areas, MapMessages m)
+    static ChoroplethLayer choropleth(Workspace ws, MapRequest request, ThemeResult t, FeatureSet areas, MapMessages m)
             throws SQLException {
-        return ChoroplethLayer.classify("theme", t.legendTitle(), areas, t.values(), request.method(),
-                request.classes(), request.palette(), THEME_LINE, AREA_LABEL);
+        if (request.legendSet().isPresent()) {
+            ThemeRepository.LegendSetInfo set = new ThemeRepository(ws.connection()).legendSet(request.legendSet().get())
+                    .orElseThrow(() -> new MapRequestException("map.unknownLegendSet", request.legendSet().get()));
+            return legendSetLayer("theme", t.legendTitle(), areas, t.values(), set, m);
+        }
+        try {
+            return ChoroplethLayer.classify("theme", t.legendTitle(), areas, t.values(), request.method(),
+                    request.classes(), request.palette(), THEME_LINE, AREA_LABEL);
+        } catch (Classifier.NonPositiveValuesException e) {
+            throw new MapRequestException("map.logNeedsPositive", e.count(), e.min());
+        }
+    }
+
+    /**
+     * A choropleth classed by a DHIS2 legend set: class i is legend i (sorted by start value), limits its
+     * start values then the last end value, colours and names as defined. A value in a gap between legends
+     * goes to the legend below it, one beyond either end to the nearest legend (the legend's limits show
+     * where the set stops).
+     */
+    public static ChoroplethLayer legendSetLayer(String id, String title, FeatureSet areas, double[] values,
+            ThemeRepository.LegendSetInfo set, MapMessages m) {
+        List<ThemeRepository.LegendInfo> legends = set.legends();
+        if (legends.isEmpty()) {
+            throw new MapRequestException("map.unknownLegendSet", set.name());
+        }
+        double[] limits = new double[legends.size() + 1];
+        List<Rgba> colors = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < legends.size(); i++) {
+            limits[i] = legends.get(i).start();
+            colors.add(Rgba.hex(legends.get(i).color()));
+            names.add(legends.get(i).name());
+        }
+        limits[legends.size()] = legends.get(legends.size() - 1).end();
+        Classification c = new Classification(ClassificationMethod.LEGEND_SET, limits);
+        return new ChoroplethLayer(id, title, areas, values, c, colors, THEME_LINE, AREA_LABEL,
+                ChoroplethLayer.decimalsFor(ChoroplethLayer.integers(values), c), names,
+                m.get("legend.legendSet", set.name()));
     }
 
     /**
