@@ -71,6 +71,17 @@ final class MapCommand implements Callable<Integer> {
             + " reporting-rate), YlGnBu, Blues, Greens, Oranges, Reds, Purples, RdYlBu; RdYlGn is not colour-blind safe.")
     String palette;
 
+    enum FacilityColorName { type, reporting, quality }
+
+    @Option(names = "--facility-color", paramLabel = "type|reporting|quality",
+            description = "Colour facilities by type (default), reporting status of the period (on time, late,"
+                    + " missing) or data-quality findings of the latest quality run.")
+    FacilityColorName facilityColor = FacilityColorName.type;
+
+    @Option(names = "--facility-size", paramLabel = "ITEM",
+            description = "Size facilities by this data element's value over --period (circle area proportional).")
+    String facilitySize;
+
     static final class ThemeConverter implements picocli.CommandLine.ITypeConverter<ThemeName> {
         @Override
         public ThemeName convert(String value) {
@@ -169,6 +180,14 @@ final class MapCommand implements Callable<Integer> {
         }
         if (legendSet != null) {
             request = request.withLegendSet(legendSet);
+        }
+        request = request.withFacilityColor(switch (facilityColor) {
+            case type -> MapRequest.FacilityColor.TYPE;
+            case reporting -> MapRequest.FacilityColor.REPORTING;
+            case quality -> MapRequest.FacilityColor.QUALITY;
+        });
+        if (facilitySize != null) {
+            request = request.withFacilitySize(facilitySize);
         }
         Palette chosen;
         try {

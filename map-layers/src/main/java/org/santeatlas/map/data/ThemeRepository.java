@@ -55,8 +55,11 @@ public final class ThemeRepository {
         }
     }
 
-    /** A data set: its id, names and period type. */
-    public record DataSetInfo(int id, String uid, String code, String name, PeriodType periodType) {}
+    /**
+     * A data set: its id, names, period type and the days after a period's end within which a report is on
+     * time (DHIS2's timelyDays; 15, DHIS2's default, when not stored).
+     */
+    public record DataSetInfo(int id, String uid, String code, String name, PeriodType periodType, double timelyDays) {}
 
     /** The latest finished quality run. */
     public record QualityRunInfo(int id, OffsetDateTime finished, int findings) {}
@@ -120,16 +123,174 @@ public final class ThemeRepository {
     }
 
     public Optional<DataSetInfo> dataSet(String uidCodeOrName) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT ID, UID, CODE, NAME, PERIOD_TYPE FROM DATA_SET"
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + DATA_SET_COLUMNS + " FROM DATA_SET"
                 + " WHERE UID = ? OR CODE = ? OR LOWER(NAME) = LOWER(?) ORDER BY UID = ? DESC, CODE = ? DESC")) {
             for (int i = 1; i <= 5; i++) {
                 st.setString(i, uidCodeOrName);
             }
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new DataSetInfo(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), PeriodType.fromDhis2Name(rs.getString(5)))) : Optional.empty();
+                return rs.next() ? Optional.of(dataSetOf(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static final String DATA_SET_COLUMNS = "ID, UID, CODE, NAME, PERIOD_TYPE, TIMELY_DAYS";
+
+    private static DataSetInfo dataSetOf(ResultSet rs) throws SQLException {
+        double timely = rs.getDouble(6);
+        return new DataSetInfo(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                PeriodType.fromDhis2Name(rs.getString(5)), rs.wasNull() ? 15 : timely);
+    }
+
+    /**
+     * The data set a facility status is about: the first (by name) holding the data element, else the
+     * workspace's only data set.
+     */
+    public Optional<DataSetInfo> dataSetFor(Optional<Integer> dataElementId) throws SQLException {
+        if (dataElementId.isPresent()) {
+            try (PreparedStatement st = connection.prepareStatement("SELECT " + DATA_SET_COLUMNS.replaceAll("(\\w+)", "D.$1")
+                    + " FROM DATA_SET D JOIN DATA_SET_ELEMENT E ON E.DATA_SET_ID = D.ID WHERE E.DATA_ELEMENT_ID = ?"
+                    + " ORDER BY D.NAME LIMIT 1")) {
+                st.setInt(1, dataElementId.get());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(dataSetOf(rs));
+                    }
+                }
+            }
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + DATA_SET_COLUMNS + " FROM DATA_SET ORDER BY NAME LIMIT 2")) {
+            if (rs.next()) {
+                DataSetInfo first = dataSetOf(rs);
+                return rs.next() ? Optional.empty() : Optional.of(first);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reporting status of a facility: on time, late, missing; -1 when it is not expected to report. */
+    public static final int ON_TIME = 0;
+    public static final int LATE = 1;
+    public static final int MISSING = 2;
+
+    /**
+     * Per facility (features whose uid is an org unit): over the periods of the set's type inside
+     * {@code period}, {@link #MISSING} when a report is missing, else {@link #LATE} when one was registered
+     * more than the set's timely days after its period ended, else {@link #ON_TIME}; -1 for a facility not
+     * assigned to the set or closed for the whole period. A registration without a date counts as on time.
+     */
+    public int[] reportingStatus(FeatureSet facilities, DataSetInfo set, Period period) throws SQLException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < facilities.size(); i++) {
+            index.put(facilities.get(i).uid(), i);
+        }
+        List<Period> setPeriods = new ArrayList<>();
+        for (Period p : set.periodType().periodsBetween(period.startDate(), period.endDate())) {
+            if (period.contains(p)) {
+                setPeriods.add(p);
+            }
+        }
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < setPeriods.size(); i++) {
+            rank.put(setPeriods.get(i).iso(), i);
+        }
+        // expected[i][r]: facility i should report period r; state: 0 none yet, 1 on time, 2 late.
+        boolean[][] expected = new boolean[facilities.size()][];
+        int[][] state = new int[facilities.size()][];
+        Map<Integer, Integer> idToIndex = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("SELECT O.ID, O.UID, O.OPENING_DATE, O.CLOSED_DATE FROM"
+                + " DATA_SET_ORG_UNIT S JOIN ORG_UNIT O ON O.ID = S.ORG_UNIT_ID WHERE S.DATA_SET_ID = ?")) {
+            st.setInt(1, set.id());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Integer i = index.get(rs.getString(2));
+                    if (i == null) {
+                        continue;
+                    }
+                    idToIndex.put(rs.getInt(1), i);
+                    LocalDate opened = rs.getObject(3, LocalDate.class);
+                    LocalDate closed = rs.getObject(4, LocalDate.class);
+                    expected[i] = new boolean[setPeriods.size()];
+                    state[i] = new int[setPeriods.size()];
+                    for (int r = 0; r < setPeriods.size(); r++) {
+                        Period p = setPeriods.get(r);
+                        expected[i][r] = (opened == null || !opened.isAfter(p.endDate()))
+                                && (closed == null || !closed.isBefore(p.startDate()));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement st = connection.prepareStatement("SELECT R.ORG_UNIT_ID, P.ISO, R.REGISTERED FROM"
+                + " COMPLETE_REGISTRATION R JOIN PERIOD P ON P.ID = R.PERIOD_ID WHERE R.DATA_SET_ID = ? AND R.COMPLETED"
+                + " AND P.START_DATE >= ? AND P.END_DATE <= ?")) {
+            st.setInt(1, set.id());
+            st.setDate(2, Date.valueOf(period.startDate()));
+            st.setDate(3, Date.valueOf(period.endDate()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Integer i = idToIndex.get(rs.getInt(1));
+                    Integer r = rank.get(rs.getString(2));
+                    if (i == null || r == null) {
+                        continue;
+                    }
+                    java.sql.Timestamp when = rs.getTimestamp(3);
+                    LocalDate deadline = setPeriods.get(r).endDate().plusDays((long) Math.floor(set.timelyDays()));
+                    boolean late = when != null && when.toLocalDateTime().toLocalDate().isAfter(deadline);
+                    int s2 = late ? 2 : 1;
+                    // Several attribute option combos: the earliest registration decides.
+                    state[i][r] = state[i][r] == 0 ? s2 : Math.min(state[i][r], s2);
+                }
+            }
+        }
+        int[] out = new int[facilities.size()];
+        for (int i = 0; i < out.length; i++) {
+            int result = -1;
+            if (expected[i] != null) {
+                for (int r = 0; r < setPeriods.size(); r++) {
+                    if (!expected[i][r]) {
+                        continue;
+                    }
+                    int s2 = state[i][r] == 0 ? MISSING : state[i][r] == 2 ? LATE : ON_TIME;
+                    result = Math.max(result, s2);
+                }
+            }
+            out[i] = result;
+        }
+        return out;
+    }
+
+    /**
+     * Findings of {@code run} per facility (features whose uid is an org unit) for a period inside
+     * {@code period} or without a period.
+     */
+    public int[] findingsPerOrgUnit(FeatureSet facilities, QualityRunInfo run, Period period) throws SQLException {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < facilities.size(); i++) {
+            index.put(facilities.get(i).uid(), i);
+        }
+        int[] out = new int[facilities.size()];
+        try (PreparedStatement st = connection.prepareStatement("SELECT ORG_UNIT_UID, PERIOD FROM QUALITY_FINDING"
+                + " WHERE RUN_ID = ?")) {
+            st.setInt(1, run.id());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Integer i = rs.getString(1) == null ? null : index.get(rs.getString(1));
+                    if (i == null) {
+                        continue;
+                    }
+                    String iso = rs.getString(2);
+                    if (iso != null && !iso.isBlank()) {
+                        Optional<Period> p = Period.tryParse(iso);
+                        if (p.isEmpty() || !period.contains(p.get())) {
+                            continue;
+                        }
+                    }
+                    out[i]++;
+                }
+            }
+        }
+        return out;
     }
 
     public Optional<QualityRunInfo> latestQualityRun() throws SQLException {

@@ -68,7 +68,8 @@ public final class HealthMapComposer {
         /**
          * The message key (in the CLI's bundle: map.noBoundaries, map.unknownDataElement, map.badPeriod,
          * map.unknownIndicator, map.indicatorUnsupported, map.unknownDataSet, map.noQualityRun,
-         * map.noFacilities, map.unknownDistrict, map.unknownLegendSet, map.logNeedsPositive…).
+         * map.noFacilities, map.unknownDistrict, map.unknownLegendSet, map.logNeedsPositive,
+         * map.facilityNeedsPeriod, map.facilityNoDataSet).
          */
         public String key() {
             return key;
@@ -141,8 +142,8 @@ public final class HealthMapComposer {
             FeatureSet features = district.isPresent() ? within(f.features(), inDistrict) : f.features();
             List<FacilityKind> labelled = district.isPresent() ? List.of(FacilityKind.HOSPITAL, FacilityKind.HEALTH_CENTRE)
                     : request.theme().isPresent() ? List.of() : List.of(FacilityKind.HOSPITAL);
-            model = model.with(FacilityStyling.layer(ws, request, themePeriod, features, f.types(), labelled,
-                    FACILITY_LABEL, m));
+            model = model.with(FacilityStyling.layer(ws, request, themePeriod, features, f.types(),
+                    facilityLevel.get().level(), labelled, FACILITY_LABEL, m));
         }
 
         Envelope focus = targetAreas.isEmpty() ? district.map(d -> d.world().getEnvelopeInternal())

@@ -124,11 +124,15 @@ public record PrintLayout(MapModel model, Envelope focus, String title, String s
         List<Legend.Row> boundaries = new ArrayList<>();
         for (MapModel.Entry e : model.entries()) {
             if (e.visible()) {
-                Optional<Legend> l = e.layer().legend(messages).filter(x -> !x.rows().isEmpty());
-                if (l.isPresent() && l.get().title().isBlank()) {
-                    boundaries.addAll(l.get().rows());
-                } else {
-                    l.ifPresent(out::add);
+                for (Legend l : e.layer().legends(messages)) {
+                    if (l.rows().isEmpty()) {
+                        continue;
+                    }
+                    if (l.title().isBlank()) {
+                        boundaries.addAll(l.rows());
+                    } else {
+                        out.add(l);
+                    }
                 }
             }
         }
