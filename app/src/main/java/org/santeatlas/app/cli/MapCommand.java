@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.santeatlas.core.period.Period;
 import org.santeatlas.core.workspace.AccessMode;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.map.print.HealthMapComposer;
 import org.santeatlas.map.print.MapExport;
 import org.santeatlas.map.print.MapRequest;
-import org.santeatlas.map.print.PrintLayout;
+import org.santeatlas.map.print.PrintPage;
+import org.santeatlas.map.print.SmallMultiplesLayout;
 import org.santeatlas.map.theme.ClassificationMethod;
 import org.santeatlas.map.theme.Classifier;
 import org.santeatlas.map.theme.Palette;
@@ -70,6 +74,17 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--palette", paramLabel = "NAME", description = "ColorBrewer palette: YlOrRd (default; RdYlBu for"
             + " reporting-rate), YlGnBu, Blues, Greens, Oranges, Reds, Purples, RdYlBu; RdYlGn is not colour-blind safe.")
     String palette;
+
+    @Option(names = "--periods", paramLabel = "FIRST..LAST",
+            description = "Small multiples: the theme for each period from FIRST to LAST (at most 12, e.g."
+                    + " 2025-01..2025-12 or 202501..202512), one shared classification and legend; replaces --period.")
+    String periods;
+
+    /** "2025-01" → "202501" (a month as people write it); other ids as DHIS2 writes them. */
+    static String periodId(String text) {
+        String t = text.strip();
+        return t.matches("\\d{4}-\\d{2}") ? t.replace("-", "") : t;
+    }
 
     enum FacilityColorName { type, reporting, quality }
 
@@ -137,6 +152,25 @@ final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         Messages m = Messages.forDefaultLocale();
+        List<Period> series = List.of();
+        if (periods != null) {
+            if (period != null) {
+                throw new UserException(m.get("map.periodOrPeriods"));
+            }
+            String[] ends = periods.split("\\.\\.", -1);
+            Optional<Period> first = ends.length == 2 ? Period.tryParse(periodId(ends[0])) : Optional.empty();
+            Optional<Period> last = ends.length == 2 ? Period.tryParse(periodId(ends[1])) : Optional.empty();
+            if (first.isEmpty() || last.isEmpty() || first.get().type() != last.get().type()
+                    || last.get().compareTo(first.get()) < 0) {
+                throw new UserException(m.get("map.badPeriods", periods));
+            }
+            series = Period.range(first.get(), last.get());
+            if (series.size() > SmallMultiplesLayout.MAX_PANELS) {
+                throw new UserException(m.get("map.tooManyPeriods", series.size(), SmallMultiplesLayout.MAX_PANELS));
+            }
+            // The theme's period is the first panel's; composeSeries replaces it per panel.
+            period = first.get().iso();
+        }
         if (theme == ThemeName.QUALITY ? period == null : (item == null) != (period == null)) {
             throw new UserException(m.get(theme == ThemeName.QUALITY ? "map.qualityNeedsPeriod" : "map.itemAndPeriod"));
         }
@@ -202,13 +236,14 @@ final class MapCommand implements Callable<Integer> {
             throw new UserException(m.get("map.noFolder", target.getParent()));
         }
         try (Workspace ws = Workspace.open(workspace, AccessMode.READ_ONLY)) {
-            PrintLayout layout;
+            PrintPage page;
             try {
-                layout = HealthMapComposer.compose(ws, request);
+                page = series.isEmpty() ? HealthMapComposer.compose(ws, request)
+                        : HealthMapComposer.composeSeries(ws, request, series);
             } catch (HealthMapComposer.MapRequestException e) {
                 throw new UserException(m.get(e.key(), e.args()));
             }
-            MapExport.write(layout, target, width, height, dpi);
+            MapExport.write(page, target, width, height, dpi);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (!chosen.colourBlindSafe()) {

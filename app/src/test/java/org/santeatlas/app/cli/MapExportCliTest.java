@@ -99,4 +99,34 @@ class MapExportCliTest {
                 "--theme", "colour", "--item", "X", "--period", "2024");
         assertThat(badTheme.code()).isNotZero();
     }
+
+    @Test
+    void smallMultiplesAndFacilityStatus() throws Exception {
+        Path png = dir.resolve("mois.png");
+        Run r = run("map", "-w", workspace.toString(), "--out", png.toString(), "--item", "SNIS_PALU_CONF",
+                "--periods", "2024-01..2024-06", "--width", "1000", "--height", "700", "--dpi", "96");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(1000);
+        Run many = run("map", "-w", workspace.toString(), "--out", png.toString(), "--item", "SNIS_PALU_CONF",
+                "--periods", "202301..202412");
+        assertThat(many.code()).isEqualTo(1);
+        assertThat(many.err()).contains("24 periods").contains("at most 12");
+        Run both = run("map", "-w", workspace.toString(), "--out", png.toString(), "--item", "SNIS_PALU_CONF",
+                "--periods", "202401..202402", "--period", "2024");
+        assertThat(both.err()).contains("not both");
+        Run mixed = run("map", "-w", workspace.toString(), "--out", png.toString(), "--item", "SNIS_PALU_CONF",
+                "--periods", "2024Q1..202406");
+        assertThat(mixed.err()).contains("is not a range of periods");
+        Path pdf = dir.resolve("statut.pdf");
+        Run status = run("map", "-w", workspace.toString(), "--out", pdf.toString(), "--theme", "reporting-rate",
+                "--item", "SNIS_RMA", "--period", "202407", "--facility-color", "reporting", "--facility-size",
+                "SNIS_PALU_CONF", "--lang", "en");
+        assertThat(status.code()).as(status.err()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Every report on time").contains("Circle area:");
+        }
+        Run noPeriod = run("map", "-w", workspace.toString(), "--out", png.toString(), "--facility-color", "reporting");
+        assertThat(noPeriod.code()).isEqualTo(1);
+        assertThat(noPeriod.err()).contains("need a period");
+    }
 }

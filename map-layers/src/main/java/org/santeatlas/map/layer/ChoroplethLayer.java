@@ -134,6 +134,15 @@ public final class ChoroplethLayer implements Layer {
         return true;
     }
 
+    /**
+     * The same classes, colours and styles for other values of other areas (a small-multiples panel classed
+     * like its neighbours); area labels off.
+     */
+    public ChoroplethLayer forValues(FeatureSet otherAreas, double[] otherValues, int legendDecimals) {
+        return new ChoroplethLayer(id, title, otherAreas, otherValues, classification, colors, outline, null,
+                legendDecimals, classNames, methodNote);
+    }
+
     @Override
     public String id() {
         return id;

@@ -25,6 +25,7 @@ import org.santeatlas.map.layer.BoundaryLayer;
 import org.santeatlas.map.layer.ChoroplethLayer;
 import org.santeatlas.map.layer.FacilityLayer;
 import org.santeatlas.map.layer.Layer;
+import org.santeatlas.map.layer.Legend;
 import org.santeatlas.map.layer.MapModel;
 import org.santeatlas.map.style.AreaStyle;
 import org.santeatlas.map.style.LineStyle;
@@ -69,7 +70,7 @@ public final class HealthMapComposer {
          * The message key (in the CLI's bundle: map.noBoundaries, map.unknownDataElement, map.badPeriod,
          * map.unknownIndicator, map.indicatorUnsupported, map.unknownDataSet, map.noQualityRun,
          * map.noFacilities, map.unknownDistrict, map.unknownLegendSet, map.logNeedsPositive,
-         * map.facilityNeedsPeriod, map.facilityNoDataSet).
+         * map.facilityNeedsPeriod, map.facilityNoDataSet, map.periodsNeedTheme, map.tooManyPeriods).
          */
         public String key() {
             return key;
@@ -154,6 +155,87 @@ public final class HealthMapComposer {
             source = source + " " + m.get("source.fictional");
         }
         return new PrintLayout(model, focus, title, subtitle, source, ws.isDemo(), m);
+    }
+
+    /**
+     * Small multiples: the request's theme for each period (at most {@value SmallMultiplesLayout#MAX_PANELS}),
+     * every panel classed by one classification computed over all the periods' values together (or the
+     * request's legend set), one legend whose counts are area-periods. Panels show the areas, their parent
+     * outlines and the district or country outline; no facilities or labels (too small to read).
+     */
+    public static SmallMultiplesLayout composeSeries(Workspace ws, MapRequest request, List<Period> periods)
+            throws SQLException {
+        if (request.theme().isEmpty()) {
+            throw new MapRequestException("map.periodsNeedTheme");
+        }
+        if (periods.isEmpty() || periods.size() > SmallMultiplesLayout.MAX_PANELS) {
+            throw new MapRequestException("map.tooManyPeriods", periods.size(), SmallMultiplesLayout.MAX_PANELS);
+        }
+        MapMessages m = new MapMessages(request.locale());
+        MapDataRepository repo = new MapDataRepository(ws.connection());
+        ThemeRepository themes = new ThemeRepository(ws.connection());
+        List<OrgUnitLevel> levels = repo.levels();
+        OrgUnitLevel area = MapDataRepository.areaLevel(levels).orElseThrow(() -> new MapRequestException("map.noBoundaries"));
+        Optional<MapFeature> district = request.district().isPresent()
+                ? Optional.of(findDistrict(repo, levels, request.district().get()))
+                : Optional.empty();
+        OrgUnitLevel target = request.level() == MapRequest.AreaLevel.AREA || district.isPresent() ? area
+                : MapDataRepository.districtLevel(levels).orElse(area);
+        FeatureSet areas = repo.boundaries(target.level());
+        if (district.isPresent()) {
+            areas = within(areas, descendants(ws, district.get().uid()));
+        }
+        MapRequest.Theme base = request.theme().get();
+        List<ThemeResult> results = new java.util.ArrayList<>();
+        for (Period p : periods) {
+            results.add(theme(themes, repo, new MapRequest.Theme(base.kind(), base.item(), p.iso()), areas, target, levels, m));
+        }
+        // One classification over every period's values: a colour means the same value in every panel.
+        double[] all = new double[areas.size() * periods.size()];
+        for (int i = 0; i < results.size(); i++) {
+            System.arraycopy(results.get(i).values(), 0, all, i * areas.size(), areas.size());
+        }
+        java.util.List<MapFeature> repeated = new java.util.ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            repeated.addAll(areas.features());
+        }
+        ThemeResult first = results.get(0);
+        ChoroplethLayer shared = choropleth(ws, request, new ThemeResult(first.title(), first.subtitle(),
+                first.legendTitle(), all, first.period()), new FeatureSet(repeated), m);
+        List<Layer> outlines = new java.util.ArrayList<>();
+        if (district.isPresent()) {
+            outlines.add(new BoundaryLayer("district", "", new FeatureSet(List.of(district.get())),
+                    AreaStyle.outline(COUNTRY_LINE), null, 0));
+        } else {
+            for (OrgUnitLevel l : levels) {
+                boolean parent = l.level() == target.level() - 1 && l.level() > 1;
+                if ((parent || l.level() == 1) && l.polygons() > 0) {
+                    outlines.add(0, new BoundaryLayer("level-" + l.level(), l.name(), repo.boundaries(l.level()),
+                            AreaStyle.outline(l.level() == 1 ? COUNTRY_LINE : LineStyle.solid(PARENT_LINE.color(), 0.8)),
+                            null, 0));
+                }
+            }
+        }
+        List<SmallMultiplesLayout.Panel> panels = new java.util.ArrayList<>();
+        int decimals = ChoroplethLayer.decimalsFor(ChoroplethLayer.integers(all), shared.classification());
+        for (int i = 0; i < periods.size(); i++) {
+            ChoroplethLayer panelTheme = shared.forValues(areas, results.get(i).values(), decimals);
+            MapModel model = MapModel.of(panelTheme);
+            for (Layer o : outlines) {
+                model = model.with(o);
+            }
+            panels.add(new SmallMultiplesLayout.Panel(periodLabel(periods.get(i), m), model));
+        }
+        Legend legend = shared.legend(m).orElseThrow();
+        legend = new Legend(legend.title() + "\n" + m.get("legend.areaPeriods"), legend.rows());
+        String span = periodLabel(periods.get(0), m) + " – " + periodLabel(periods.get(periods.size() - 1), m);
+        String subtitle = m.get("subtitle.series", span, target.name().toLowerCase(m.locale()))
+                + district.map(d -> " · " + d.name()).orElse("");
+        Envelope focus = areas.isEmpty() ? district.map(d -> d.world().getEnvelopeInternal()).orElseGet(Envelope::new)
+                : areas.bounds();
+        String made = request.madeOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(request.locale()));
+        String source = m.get("source.line", ws.name(), made) + (ws.isDemo() ? " " + m.get("source.fictional") : "");
+        return new SmallMultiplesLayout(panels, focus, first.title(), subtitle, legend, source, ws.isDemo(), m);
     }
 
     /** The values of a theme and the words that go with them. */
