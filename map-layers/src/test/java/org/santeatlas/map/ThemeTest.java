@@ -219,4 +219,18 @@ class ThemeTest {
         assertThat(ThemeRepository.Aggregation.of("AVERAGE_SUM_ORG_UNIT")).isEqualTo(ThemeRepository.Aggregation.AVERAGE_SUM_ORG_UNIT);
         assertThat(ThemeRepository.Aggregation.of(null)).isEqualTo(ThemeRepository.Aggregation.SUM);
     }
+
+    @Test
+    void theInMemoryCubeGivesTheSameValuesAsReadingTheWorkspace() throws Exception {
+        FeatureSet areas = new MapDataRepository(ws.connection()).boundaries(4);
+        MapDataRepository.DataElementInfo de = new MapDataRepository(ws.connection()).dataElement("SNIS_PALU_CONF").orElseThrow();
+        org.santeatlas.map.data.AreaValueCube cube = org.santeatlas.map.data.AreaValueCube.load(themes, ws.connection(),
+                areas, 4, de.id());
+        for (String iso : new String[] {"202401", "202407", "2024Q3", "2024", "2019"}) {
+            for (ThemeRepository.Aggregation agg : ThemeRepository.Aggregation.values()) {
+                double[] read = themes.dataElementByArea(areas, 4, de.id(), -1, Period.parse(iso), agg);
+                assertThat(cube.values(Period.parse(iso), agg)).as(iso + " " + agg).containsExactly(read, within(1e-9));
+            }
+        }
+    }
 }

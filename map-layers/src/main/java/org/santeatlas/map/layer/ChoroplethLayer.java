@@ -164,19 +164,46 @@ public final class ChoroplethLayer implements Layer {
         ScreenPath path = new ScreenPath();
         ScreenPath outlines = new ScreenPath();
         ScreenPath hatch = new ScreenPath();
+        // Areas do not overlap, so the areas of one class fill in one call (national: 5 calls instead of
+        // 1,600), which also removes the anti-aliasing seams between neighbours of one class. An area with
+        // holes is filled alone: an enclave filling its hole must not cancel it in a shared even-odd path.
+        ScreenPath[] byClass = new ScreenPath[classification.classCount()];
         for (int i : areas.visible(v, 2)) {
-            path.clear().append(areas.geometry(i, ctx.detailResolution()), v);
-            painter.fillPath(path, fillOf(i));
-            if (Double.isNaN(values[i])) {
-                hatch(painter, path, areas.get(i).world().getEnvelopeInternal(), v, hatch);
+            org.locationtech.jts.geom.Geometry g = areas.geometry(i, ctx.detailResolution());
+            int c = classification.classOf(values[i]);
+            if (c >= 0 && !hasHoles(g)) {
+                if (byClass[c] == null) {
+                    byClass[c] = new ScreenPath();
+                }
+                byClass[c].append(g, v);
+            } else {
+                path.clear().append(g, v);
+                painter.fillPath(path, fillOf(i));
+                if (Double.isNaN(values[i])) {
+                    hatch(painter, path, areas.get(i).world().getEnvelopeInternal(), v, hatch);
+                }
             }
             if (outline != null) {
-                outlines.append(areas.geometry(i, ctx.detailResolution()), v);
+                outlines.append(g, v);
+            }
+        }
+        for (int c = 0; c < byClass.length; c++) {
+            if (byClass[c] != null) {
+                painter.fillPath(byClass[c], colors.get(c));
             }
         }
         if (outline != null) {
             painter.strokePath(outlines, outline);
         }
+    }
+
+    private static boolean hasHoles(org.locationtech.jts.geom.Geometry g) {
+        for (int k = 0; k < g.getNumGeometries(); k++) {
+            if (g.getGeometryN(k) instanceof org.locationtech.jts.geom.Polygon p && p.getNumInteriorRing() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Diagonal hatching clipped to the area: clip by its bounding box, lines drawn only inside (even-odd). */

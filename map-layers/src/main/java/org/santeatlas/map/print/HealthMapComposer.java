@@ -464,13 +464,16 @@ public final class HealthMapComposer {
         return top.isEmpty() ? Optional.empty() : Optional.of(top.get(0).name());
     }
 
-    /** "janvier 2024" / "January 2024" for a month, the year for a year, the DHIS2 id otherwise. */
+    /** "janvier 2024" / "January 2024" for a month, "T3 2024" / "Q3 2024" for a quarter, the year for a year, the DHIS2 id otherwise. */
     static String periodLabel(Period p, MapMessages m) {
         if (p.type() == PeriodType.MONTHLY) {
             return p.startDate().format(DateTimeFormatter.ofPattern("MMMM yyyy", m.locale()));
         }
         if (p.type() == PeriodType.YEARLY) {
             return Integer.toString(p.startDate().getYear());
+        }
+        if (p.type() == PeriodType.QUARTERLY) {
+            return m.get("period.quarter", (p.startDate().getMonthValue() + 2) / 3, Integer.toString(p.startDate().getYear()));
         }
         return p.iso();
     }
