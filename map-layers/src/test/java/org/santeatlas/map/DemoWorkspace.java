@@ -37,7 +37,8 @@ final class DemoWorkspace {
             try (Workspace ws = Workspace.create(file)) {
                 ws.markDemo(true);
                 ImportService service = new ImportService(ws);
-                for (Path f : List.of(files.metadataJson(), files.dataValuesJson(), files.localitiesCsv())) {
+                for (Path f : List.of(files.metadataJson(), files.dataValuesJson(), files.completeRegistrationsJson(),
+                        files.localitiesCsv())) {
                     ImportResult r = service.importFile(f, Optional.empty(), ImportProgress.NONE);
                     if (r.failure().isPresent()) {
                         throw new IllegalStateException(f + ": " + r.failure().get());

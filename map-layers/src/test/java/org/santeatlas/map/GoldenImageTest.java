@@ -121,7 +121,7 @@ class GoldenImageTest {
         assertThat(ScaleBar.label(500, new MapMessages(Locale.ENGLISH))).isEqualTo("500 m");
     }
 
-    private static void compare(String name, BufferedImage actual) throws IOException {
+    static void compare(String name, BufferedImage actual) throws IOException {
         Path reference = Path.of("src/test/resources/org/santeatlas/map/golden", name, "reference.png");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(reference.getParent());

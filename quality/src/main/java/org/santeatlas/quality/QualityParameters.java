@@ -107,6 +107,17 @@ public record QualityParameters(Optional<String> from, Optional<String> to,
         return with(from, to, dhis2OutlierAlgorithm, trendingCodes, pairs);
     }
 
+    /** The same thresholds with other consistency tolerances: over time and between related indicators. */
+    public QualityParameters withConsistencyTolerances(double overTime, double internal) {
+        return new QualityParameters(from, to, completenessThreshold, timelinessThreshold, zScoreExtreme,
+                zScoreModerate, modifiedZScoreExtreme, modifiedZScoreModerate, dhis2OutlierThreshold,
+                overTime, internal, externalConsistency, locationToleranceMetres,
+                duplicateDistanceMetres, duplicateNameSimilarity, indicatorCompletenessThreshold,
+                interruptedMonths, districtLevel, outlierMinValues, dhis2OutlierAlgorithm, seasonalExtreme,
+                seasonalModerate, consistencyYears, trendingCodes, indicatorPairs, outlierHighRatio,
+                indicatorZeroShareThreshold);
+    }
+
     /** A copy with the components the {@code with…} methods change; every threshold kept. */
     private QualityParameters with(Optional<String> newFrom, Optional<String> newTo, String algorithm,
                                    List<String> codes, List<IndicatorPair> pairs) {

@@ -347,9 +347,9 @@ class CliTest {
         Run half = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(), "--item", "SNIS_CPN1");
         assertThat(half.code()).isEqualTo(1);
         assertThat(half.err()).contains("--item and --period go together");
-        Run svg = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.svg").toString());
-        assertThat(svg.code()).isEqualTo(1);
-        assertThat(svg.err()).contains("only PNG");
+        Run gif = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.gif").toString());
+        assertThat(gif.code()).isEqualTo(1);
+        assertThat(gif.err()).contains("must end with .png, .svg or .pdf");
         Run unknown = run("map", "-w", workspace.toString(), "--out", dir.resolve("x.png").toString(),
                 "--item", "NOPE", "--period", "2024");
         assertThat(unknown.code()).isEqualTo(1);

@@ -32,7 +32,7 @@ import org.santeatlas.importers.JsonFiles;
 /**
  * DHIS2 metadata JSON ({@code api/metadata.json}): org units with their geometry and tree, levels,
  * groups and group sets, the category model, data elements, data sets, indicator types, indicators
- * and validation rules. The file is streamed: each collection's objects are read one at a time.
+ * validation rules and legend sets (issue 5: classes of a map). The file is streamed: each collection's objects are read one at a time.
  * References between objects (group members, data set assignments, parents) may point forward in the
  * file and are resolved once every object is stored.
  */
@@ -147,7 +147,8 @@ public final class MetadataJsonImporter implements Importer {
                 case "organisationUnits", "organisationUnitLevels", "organisationUnitGroups",
                      "organisationUnitGroupSets", "categoryOptions", "categories", "categoryCombos",
                      "categoryOptionCombos", "dataElements", "dataSets", "indicatorTypes", "indicators",
-                     "validationRules", "minMaxDataElements" -> true;
+                     "validationRules", "minMaxDataElements",
+                     "legendSets" -> true;
                 default -> false;
             };
         }
@@ -246,7 +247,50 @@ public final class MetadataJsonImporter implements Importer {
                             text(left, "missingValueStrategy"), text(right, "expression"),
                             text(right, "description"), text(right, "missingValueStrategy"));
                 }
+                case "legendSets" -> legendSet(uid, n);
                 default -> throw new IllegalStateException(collection);
+            }
+        }
+
+        /**
+         * A legend set and its legends ({@code legends[]}: id, name, startValue, endValue, color "#rrggbb").
+         * Every legend is checked before anything is stored, so a bad one rejects the whole set; legends that
+         * a new version of the set no longer holds are removed.
+         */
+        private void legendSet(String uid, JsonNode n) throws SQLException {
+            List<Object[]> legends = new ArrayList<>();
+            for (JsonNode l : n.path("legends")) {
+                String id = text(l, "id");
+                Double start = number(l, "startValue");
+                Double end = number(l, "endValue");
+                String color = text(l, "color");
+                if (id == null || start == null || end == null || color == null) {
+                    throw new IllegalArgumentException("a legend needs id, startValue, endValue and color");
+                }
+                if (!(start < end)) {
+                    throw new IllegalArgumentException("legend " + id + ": startValue " + start
+                            + " is not below endValue " + end);
+                }
+                if (!color.matches("#[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?")) {
+                    throw new IllegalArgumentException("legend " + id + ": color '" + color + "' is not #rrggbb");
+                }
+                legends.add(new Object[] {id, text(l, "name"), start, end, color});
+            }
+            if (legends.isEmpty()) {
+                throw new IllegalArgumentException("a legend set needs at least one legend");
+            }
+            int setId = upsert("LEGEND_SET", uid, new String[] {"CODE", "NAME"}, text(n, "code"), text(n, "name"));
+            List<String> kept = new ArrayList<>();
+            for (Object[] l : legends) {
+                upsert("LEGEND", (String) l[0], new String[] {"LEGEND_SET_ID", "NAME", "START_VALUE", "END_VALUE",
+                    "COLOR"}, setId, l[1], l[2], l[3], l[4]);
+                kept.add((String) l[0]);
+            }
+            try (java.sql.PreparedStatement st = c.prepareStatement("DELETE FROM LEGEND WHERE LEGEND_SET_ID = ?"
+                    + " AND NOT ARRAY_CONTAINS(?, UID)")) {
+                st.setInt(1, setId);
+                st.setArray(2, c.createArrayOf("VARCHAR", kept.toArray()));
+                st.executeUpdate();
             }
         }
 

@@ -38,8 +38,22 @@ public final class FeatureSet {
     private final Envelope bounds = new Envelope();
     private final boolean hasAreas;
     private final ConcurrentHashMap<Integer, AtomicReferenceArray<Geometry>> simplified = new ConcurrentHashMap<>();
+    private final boolean simplify;
 
     public FeatureSet(List<MapFeature> features) {
+        this(features, true);
+    }
+
+    /**
+     * The features drawn as stored at every zoom, no level-of-detail cache: the baseline the map benchmark
+     * measures the simplification against. Not for maps.
+     */
+    public static FeatureSet unsimplified(List<MapFeature> features) {
+        return new FeatureSet(features, false);
+    }
+
+    private FeatureSet(List<MapFeature> features, boolean simplify) {
+        this.simplify = simplify;
         this.features = List.copyOf(features);
         boolean areas = false;
         for (int i = 0; i < this.features.size(); i++) {
@@ -115,7 +129,7 @@ public final class FeatureSet {
     public Geometry geometry(int i, double resolution) {
         Geometry g = features.get(i).world();
         int level = levelFor(resolution);
-        if (g instanceof Point || level > MAX_SIMPLIFIED_ZOOM) {
+        if (g instanceof Point || level > MAX_SIMPLIFIED_ZOOM || !simplify) {
             return g;
         }
         AtomicReferenceArray<Geometry> cache = simplified.computeIfAbsent(level,

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
@@ -17,19 +16,20 @@ import java.util.HashMap;
 import java.util.Map;
 import org.santeatlas.map.style.LineStyle;
 import org.santeatlas.map.style.Rgba;
+import org.santeatlas.map.style.SymbolStyle;
 import org.santeatlas.map.style.TextStyle;
 
 /**
  * The Java2D painter: draws on any {@link Graphics2D} — a {@code BufferedImage} for PNG and golden tests,
- * and later JFreeSVG's and PDFBox's Graphics2D for vector output. Rendering hints are pinned (antialiasing,
+ * JFreeSVG's {@code SVGGraphics2D} for SVG and PDFBox graphics2d's {@code PdfBoxGraphics2D} for PDF. Rendering hints are pinned (antialiasing,
  * grey-scale text antialiasing, fractional metrics, pure stroke control) so that an image is the same on
  * every run. Text is written with {@code drawString} (it stays text in vector output); only the halo is a
  * stroked outline.
  */
 public final class Java2dPainter implements MapPainter {
 
-    /** DejaVu Sans where installed (Debian's fonts-dejavu-core): every French accent; else Java's SansSerif. */
-    static final String FAMILY = chooseFamily();
+    /** DejaVu Sans, shipped with the module ({@link MapFonts}): every French accent, the same on every machine. */
+    static final String FAMILY = MapFonts.family();
 
     private final Graphics2D g;
     private final Deque<State> saved = new ArrayDeque<>();
@@ -52,15 +52,6 @@ public final class Java2dPainter implements MapPainter {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         g.setRenderingHint(RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_QUALITY);
-    }
-
-    private static String chooseFamily() {
-        for (String f : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()) {
-            if (f.equals("DejaVu Sans")) {
-                return f;
-            }
-        }
-        return Font.SANS_SERIF;
     }
 
     @Override
@@ -100,6 +91,71 @@ public final class Java2dPainter implements MapPainter {
         g.fill(shape(path));
     }
 
+    /**
+     * On a raster surface, symbols are stamped: each style is drawn once (same path code, same hints) into a
+     * small image at the device scale, then copied to each position rounded to the device pixel — a few µs a
+     * symbol instead of an anti-aliased fill and stroke (national map: 5,000 facilities). Vector surfaces
+     * (SVG, PDF) get paths, never images. Runs of one, and hospital crosses, are drawn as paths.
+     */
+    @Override
+    public void drawSymbols(double[] xy, int count, SymbolStyle symbol) {
+        AffineTransform t = g.getTransform();
+        boolean raster = g.getClass().getName().equals("sun.java2d.SunGraphics2D");
+        boolean plain = t.getShearX() == 0 && t.getShearY() == 0 && t.getScaleX() == t.getScaleY() && t.getScaleX() > 0;
+        if (!raster || !plain || count < 8) {
+            MapPainter.super.drawSymbols(xy, count, symbol);
+            return;
+        }
+        double scale = t.getScaleX();
+        Sprite sprite = sprites.computeIfAbsent(new SpriteKey(symbol, scale, opacity), k -> sprite(symbol, scale));
+        g.setTransform(new AffineTransform());
+        try {
+            for (int k = 0; k < count; k++) {
+                double dx = xy[2 * k] * scale + t.getTranslateX();
+                double dy = xy[2 * k + 1] * scale + t.getTranslateY();
+                g.drawImage(sprite.image(), (int) Math.round(dx - sprite.centre()), (int) Math.round(dy - sprite.centre()),
+                        null);
+            }
+        } finally {
+            g.setTransform(t);
+        }
+    }
+
+    private record SpriteKey(SymbolStyle symbol, double scale, double opacity) {}
+
+    private record Sprite(java.awt.image.BufferedImage image, double centre) {}
+
+    private final Map<SpriteKey, Sprite> sprites = new HashMap<>();
+
+    private Sprite sprite(SymbolStyle symbol, double scale) {
+        double reach = symbol.size() * 0.7 + (symbol.outline() == null ? 0 : symbol.outline().width()) + 1;
+        int side = (int) Math.ceil(2 * reach * scale) + 2;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(side, side,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D sg = image.createGraphics();
+        try {
+            Java2dPainter p = new Java2dPainter(sg);
+            p.opacity = opacity;
+            sg.scale(scale, scale);
+            double c = side / 2.0 / scale;
+            p.drawSymbol(c, c, symbol);
+        } finally {
+            sg.dispose();
+        }
+        return new Sprite(image, side / 2.0);
+    }
+
+    @Override
+    public void fillPathNonZero(ScreenPath path, Rgba fill) {
+        if (path.isEmpty() || fill.alpha() == 0) {
+            return;
+        }
+        g.setColor(color(fill));
+        Path2D p = shape(path);
+        p.setWindingRule(Path2D.WIND_NON_ZERO);
+        g.fill(p);
+    }
+
     @Override
     public void strokePath(ScreenPath path, LineStyle line) {
         if (path.isEmpty() || line.color().alpha() == 0) {
@@ -134,14 +190,35 @@ public final class Java2dPainter implements MapPainter {
             return new TextBounds(0, 0, 0);
         }
         FontRenderContext frc = g.getFontRenderContext();
+        // Label placement measures every area's name on every frame (1,600 at national scale); a TextLayout
+        // costs tens of µs, so measures are kept, keyed by everything that changes them.
+        MeasureKey key = new MeasureKey(text, style.size(), style.bold(), frc);
+        TextBounds known = MEASURES.get(key);
+        if (known != null) {
+            return known;
+        }
         TextLayout layout = new TextLayout(text, font(style), frc);
-        return new TextBounds(layout.getAdvance(), layout.getAscent(), layout.getDescent());
+        TextBounds b = new TextBounds(layout.getAdvance(), layout.getAscent(), layout.getDescent());
+        MEASURES.put(key, b);
+        return b;
     }
+
+    private record MeasureKey(String text, double size, boolean bold, FontRenderContext frc) {}
+
+    /** Text measures shared by every Java2D painter: at most ~20,000 (a national map's names, twice), oldest out. */
+    private static final Map<MeasureKey, TextBounds> MEASURES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<MeasureKey, TextBounds> eldest) {
+                    return size() > 20_000;
+                }
+            });
 
     private Font font(TextStyle style) {
         long key = Double.doubleToLongBits(style.size()) ^ (style.bold() ? 1 : 0);
-        return fonts.computeIfAbsent(key, k -> new Font(FAMILY, style.bold() ? Font.BOLD : Font.PLAIN, 1)
-                .deriveFont((float) style.size()));
+        return fonts.computeIfAbsent(key, k -> MapFonts.font(style.bold(), style.size()));
     }
 
     private Color color(Rgba c) {

@@ -33,6 +33,29 @@ public interface MapPainter {
     /** Fills a path, even-odd rule. */
     void fillPath(ScreenPath path, Rgba fill);
 
+    /**
+     * Fills a path with the non-zero rule: its closed subpaths, wound alike, are united where they overlap
+     * (many symbols filled in one call). This default fills each subpath on its own, which is the same;
+     * painters override it with one native call.
+     */
+    default void fillPathNonZero(ScreenPath path, Rgba fill) {
+        ScreenPath one = new ScreenPath();
+        for (int i = 0; i < path.size(); i++) {
+            if (path.op(i) == ScreenPath.MOVE && !one.isEmpty()) {
+                fillPath(one, fill);
+                one.clear();
+            }
+            switch (path.op(i)) {
+                case ScreenPath.MOVE -> one.moveTo(path.x(i), path.y(i));
+                case ScreenPath.LINE -> one.lineTo(path.x(i), path.y(i));
+                default -> one.close();
+            }
+        }
+        if (!one.isEmpty()) {
+            fillPath(one, fill);
+        }
+    }
+
     /** Strokes a path with round joins and caps. */
     void strokePath(ScreenPath path, LineStyle line);
 
@@ -64,5 +87,27 @@ public interface MapPainter {
     /** A point symbol centred on (x, y). */
     default void drawSymbol(double x, double y, SymbolStyle symbol) {
         Symbols.paint(this, x, y, symbol);
+    }
+
+    /**
+     * Many symbols of one style, centred on (xy[2k], xy[2k + 1]) for k below {@code count}, painted in that
+     * order. By default one fill and one outline of all their shapes (overlaps united, outlines on top);
+     * a raster painter may stamp a pre-drawn image of the symbol instead.
+     */
+    default void drawSymbols(double[] xy, int count, SymbolStyle symbol) {
+        if (count == 1 || symbol.shape() == org.santeatlas.map.style.SymbolShape.HOSPITAL_CROSS) {
+            for (int k = 0; k < count; k++) {
+                drawSymbol(xy[2 * k], xy[2 * k + 1], symbol);
+            }
+            return;
+        }
+        ScreenPath batch = new ScreenPath();
+        for (int k = 0; k < count; k++) {
+            Symbols.append(batch, xy[2 * k], xy[2 * k + 1], symbol);
+        }
+        fillPathNonZero(batch, symbol.fill());
+        if (symbol.outline() != null) {
+            strokePath(batch, symbol.outline());
+        }
     }
 }

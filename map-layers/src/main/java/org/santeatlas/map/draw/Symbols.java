@@ -4,7 +4,7 @@ import org.santeatlas.map.style.Rgba;
 import org.santeatlas.map.style.SymbolStyle;
 
 /** The outlines of the point symbols, built from paths so that every painter draws them alike. */
-final class Symbols {
+public final class Symbols {
 
     private Symbols() {
     }
@@ -12,17 +12,7 @@ final class Symbols {
     static void paint(MapPainter p, double x, double y, SymbolStyle s) {
         double r = s.size() / 2;
         ScreenPath path = new ScreenPath();
-        switch (s.shape()) {
-            case CIRCLE -> path.circle(x, y, r);
-            case SQUARE, HOSPITAL_CROSS -> path.rect(x - r, y - r, 2 * r, 2 * r);
-            case TRIANGLE -> {
-                // Equilateral, centred on its centroid: the same visual weight as a circle of the same size.
-                double h = r * 1.15;
-                path.moveTo(x, y - h).lineTo(x + h * 0.866, y + h * 0.5).lineTo(x - h * 0.866, y + h * 0.5).close();
-            }
-            case DIAMOND -> path.moveTo(x, y - r * 1.2).lineTo(x + r * 1.2, y).lineTo(x, y + r * 1.2)
-                    .lineTo(x - r * 1.2, y).close();
-        }
+        append(path, x, y, s);
         p.fillPath(path, s.fill());
         if (s.shape() == org.santeatlas.map.style.SymbolShape.HOSPITAL_CROSS) {
             double arm = r * 0.62;
@@ -36,5 +26,26 @@ final class Symbols {
         if (s.outline() != null) {
             p.strokePath(path, s.outline());
         }
+    }
+
+    /**
+     * Appends a symbol's outline to a path (every symbol of a shape wound the same way, so that many of them
+     * filled at once with the non-zero rule overlap without holes). The hospital cross's white arms are not
+     * part of it.
+     */
+    public static ScreenPath append(ScreenPath path, double x, double y, SymbolStyle s) {
+        double r = s.size() / 2;
+        switch (s.shape()) {
+            case CIRCLE -> path.circle(x, y, r);
+            case SQUARE, HOSPITAL_CROSS -> path.rect(x - r, y - r, 2 * r, 2 * r);
+            case TRIANGLE -> {
+                // Equilateral, centred on its centroid: the same visual weight as a circle of the same size.
+                double h = r * 1.15;
+                path.moveTo(x, y - h).lineTo(x + h * 0.866, y + h * 0.5).lineTo(x - h * 0.866, y + h * 0.5).close();
+            }
+            case DIAMOND -> path.moveTo(x, y - r * 1.2).lineTo(x + r * 1.2, y).lineTo(x, y + r * 1.2)
+                    .lineTo(x - r * 1.2, y).close();
+        }
+        return path;
     }
 }

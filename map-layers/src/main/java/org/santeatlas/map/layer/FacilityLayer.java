@@ -133,11 +133,30 @@ public final class FacilityLayer implements Layer {
         for (int i : visible) {
             shown[i] = true;
         }
+        // Facilities of one style, consecutive in paint order, go to the painter together: 5,000 symbols cost a
+        // few dozen painter calls instead of 10,000 (a raster painter stamps one pre-drawn image per symbol).
+        double[] xy = new double[2 * visible.length];
+        SymbolStyle current = null;
+        int count = 0;
         for (int i : paintOrder) {
-            if (shown[i]) {
-                Point p = (Point) facilities.get(i).world();
-                painter.drawSymbol(v.screenX(p.getX()), v.screenY(p.getY()), symbolOf(i));
+            if (!shown[i]) {
+                continue;
             }
+            Point p = (Point) facilities.get(i).world();
+            SymbolStyle s = symbolOf(i);
+            if (!s.equals(current)) {
+                if (count > 0) {
+                    painter.drawSymbols(xy, count, current);
+                }
+                count = 0;
+                current = s;
+            }
+            xy[2 * count] = v.screenX(p.getX());
+            xy[2 * count + 1] = v.screenY(p.getY());
+            count++;
+        }
+        if (count > 0) {
+            painter.drawSymbols(xy, count, current);
         }
     }
 

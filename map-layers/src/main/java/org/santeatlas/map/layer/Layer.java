@@ -42,4 +42,9 @@ public interface Layer {
     default Optional<Legend> legend(MapMessages messages) {
         return Optional.empty();
     }
+
+    /** Every legend block of the layer (a sized symbol layer has two: colours, then sizes); by default its legend. */
+    default List<Legend> legends(MapMessages messages) {
+        return legend(messages).map(List::of).orElse(List.of());
+    }
 }

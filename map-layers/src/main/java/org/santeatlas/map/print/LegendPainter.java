@@ -33,13 +33,21 @@ public final class LegendPainter {
             }
             cy += 3;
         }
+        // Proportional circles may be wider than a key: the key column and each row grow to hold them.
+        double keyWidth = KEY;
         for (Legend.Row row : legend.rows()) {
-            double keyY = cy + (ROW_HEIGHT - KEY) / 2;
+            if (row.key() instanceof Legend.Symbol s) {
+                keyWidth = Math.max(keyWidth, s.style().size() + 2);
+            }
+        }
+        for (Legend.Row row : legend.rows()) {
+            double rowHeight = row.key() instanceof Legend.Symbol s ? Math.max(ROW_HEIGHT, s.style().size() + 4) : ROW_HEIGHT;
+            double keyY = cy + (rowHeight - KEY) / 2;
             Legend.Key key = row.key();
             if (key instanceof Legend.Swatch s) {
                 swatch(p, s.style(), x, keyY);
             } else if (key instanceof Legend.Symbol s) {
-                p.drawSymbol(x + KEY / 2, keyY + KEY / 2, s.style());
+                p.drawSymbol(x + keyWidth / 2, cy + rowHeight / 2, s.style());
             } else if (key instanceof Legend.Line l) {
                 line(p, l.style(), x, keyY);
             }
@@ -48,12 +56,12 @@ public final class LegendPainter {
                 String count = "(" + row.count().getAsInt() + ")";
                 countWidth = p.measureText(count, COUNT).width();
                 TextBounds cb = p.measureText(count, COUNT);
-                p.drawText(count, x + width - countWidth, cy + ROW_HEIGHT / 2 + cb.ascent() / 2 - 1, COUNT);
+                p.drawText(count, x + width - countWidth, cy + rowHeight / 2 + cb.ascent() / 2 - 1, COUNT);
             }
             TextBounds b = p.measureText(row.label(), ROW);
-            String label = fit(p, row.label(), ROW, width - KEY - 8 - countWidth - 6);
-            p.drawText(label, x + KEY + 8, cy + ROW_HEIGHT / 2 + b.ascent() / 2 - 1, ROW);
-            cy += ROW_HEIGHT;
+            String label = fit(p, row.label(), ROW, width - keyWidth - 8 - countWidth - 6);
+            p.drawText(label, x + keyWidth + 8, cy + rowHeight / 2 + b.ascent() / 2 - 1, ROW);
+            cy += rowHeight;
         }
         return cy - y;
     }

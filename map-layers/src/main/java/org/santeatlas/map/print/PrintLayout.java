@@ -30,7 +30,7 @@ import org.santeatlas.map.view.Viewport;
  * @param fictional whether to stamp the fictional-data mark (demo workspace)
  */
 public record PrintLayout(MapModel model, Envelope focus, String title, String subtitle, String source,
-        boolean fictional, MapMessages messages) {
+        boolean fictional, MapMessages messages) implements PrintPage {
 
     static final double MARGIN = 18;
     static final double LEGEND_WIDTH = 230;
@@ -74,6 +74,7 @@ public record PrintLayout(MapModel model, Envelope focus, String title, String s
     }
 
     /** Paints the whole page; {@code pixelRatio} is device pixels per reference pixel. */
+    @Override
     public void paint(MapPainter p, double pageWidth, double pageHeight, double pixelRatio) {
         p.fillRect(0, 0, pageWidth, pageHeight, Rgba.WHITE);
         double y = MARGIN;
@@ -123,11 +124,15 @@ public record PrintLayout(MapModel model, Envelope focus, String title, String s
         List<Legend.Row> boundaries = new ArrayList<>();
         for (MapModel.Entry e : model.entries()) {
             if (e.visible()) {
-                Optional<Legend> l = e.layer().legend(messages).filter(x -> !x.rows().isEmpty());
-                if (l.isPresent() && l.get().title().isBlank()) {
-                    boundaries.addAll(l.get().rows());
-                } else {
-                    l.ifPresent(out::add);
+                for (Legend l : e.layer().legends(messages)) {
+                    if (l.rows().isEmpty()) {
+                        continue;
+                    }
+                    if (l.title().isBlank()) {
+                        boundaries.addAll(l.rows());
+                    } else {
+                        out.add(l);
+                    }
                 }
             }
         }

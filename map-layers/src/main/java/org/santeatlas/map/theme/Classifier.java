@@ -3,8 +3,8 @@ package org.santeatlas.map.theme;
 import java.util.Arrays;
 
 /**
- * Computes class limits from values (NaN, "no data", ignored) by equal intervals, quantiles or Jenks
- * natural breaks, for 3 to 9 classes (the range ColorBrewer's palettes cover; fewer when there are fewer
+ * Computes class limits from values (NaN, "no data", ignored) by equal intervals, quantiles, Jenks
+ * natural breaks, pretty breaks, standard deviations or logarithmic intervals, for 3 to 9 classes (the range ColorBrewer's palettes cover; fewer when there are fewer
  * distinct values). Plain functions, any thread.
  */
 public final class Classifier {
@@ -38,7 +38,120 @@ public final class Classifier {
             case EQUAL_INTERVALS -> equalIntervals(min, max, classes);
             case QUANTILES -> quantiles(x, classes);
             case JENKS -> jenks(x, classes);
+            case PRETTY -> pretty(min, max, classes);
+            case STANDARD_DEVIATION -> standardDeviations(x, classes);
+            case LOGARITHMIC -> logarithmic(x, classes);
+            case LEGEND_SET -> throw new IllegalArgumentException("a legend set's classes come from the legend set");
         };
+    }
+
+    /** Logarithmic classes were asked for values that are not all positive. */
+    public static final class NonPositiveValuesException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int count;
+        private final double min;
+
+        NonPositiveValuesException(int count, double min) {
+            super(count + " value(s) are zero or negative (smallest " + min + "): logarithmic classes need positive values");
+            this.count = count;
+            this.min = min;
+        }
+
+        /** How many of the values are zero or negative. */
+        public int count() {
+            return count;
+        }
+
+        public double min() {
+            return min;
+        }
+    }
+
+    /**
+     * Round limits: the step is 1, 2 or 5 × 10ⁿ, the smallest of those giving at most {@code k} classes from
+     * ⌊min / step⌋·step to ⌈max / step⌉·step — so the first and last limits may lie beyond the data, and there
+     * may be fewer classes than asked (never more). A legend of "0 – 50, 50 – 100" reads at a glance.
+     */
+    static Classification pretty(double min, double max, int k) {
+        double raw = (max - min) / k;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = 0;
+        int n = 0;
+        double lo = 0;
+        for (double m : new double[] {1, 2, 5, 10, 20}) {
+            step = m * magnitude;
+            lo = Math.floor(min / step) * step;
+            double hi = Math.ceil(max / step) * step;
+            n = (int) Math.round((hi - lo) / step);
+            if (n <= k) {
+                break;
+            }
+        }
+        n = Math.max(1, n);
+        double[] limits = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            // Rounded to the step's decimals: 0.1 + 0.2 must print as 0.3.
+            limits[i] = roundTo(lo + i * step, step);
+        }
+        return new Classification(ClassificationMethod.PRETTY, limits);
+    }
+
+    private static double roundTo(double v, double step) {
+        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step)) + 1);
+        return java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Classes one (population) standard deviation wide: with an odd k the middle class is mean ± ½ sd,
+     * with an even k the mean is a limit. Limits beyond the data are dropped, so the outer classes run to the
+     * minimum and maximum and there may be fewer classes than asked.
+     */
+    static Classification standardDeviations(double[] sorted, int k) {
+        double mean = Arrays.stream(sorted).average().orElse(0);
+        double var = 0;
+        for (double v : sorted) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / sorted.length);
+        double min = sorted[0];
+        double max = sorted[sorted.length - 1];
+        double[] limits = new double[k + 1];
+        int m = 0;
+        limits[m++] = min;
+        for (int i = 1; i < k; i++) {
+            double b = mean + (i - k / 2.0) * sd;
+            if (b > min && b < max) {
+                limits[m++] = b;
+            }
+        }
+        limits[m++] = max;
+        return new Classification(ClassificationMethod.STANDARD_DEVIATION, Arrays.copyOf(limits, m));
+    }
+
+    /**
+     * Equal intervals of log₁₀ between the minimum and the maximum.
+     *
+     * @throws NonPositiveValuesException when a value is zero or negative (log undefined): the caller says so
+     */
+    static Classification logarithmic(double[] sorted, int k) {
+        int nonPositive = 0;
+        for (double v : sorted) {
+            if (v <= 0) {
+                nonPositive++;
+            }
+        }
+        if (nonPositive > 0) {
+            throw new NonPositiveValuesException(nonPositive, sorted[0]);
+        }
+        double lo = Math.log10(sorted[0]);
+        double hi = Math.log10(sorted[sorted.length - 1]);
+        double[] limits = new double[k + 1];
+        limits[0] = sorted[0];
+        for (int i = 1; i < k; i++) {
+            limits[i] = Math.pow(10, lo + (hi - lo) * i / k);
+        }
+        limits[k] = sorted[sorted.length - 1];
+        return new Classification(ClassificationMethod.LOGARITHMIC, limits);
     }
 
     static Classification equalIntervals(double min, double max, int k) {

@@ -7,7 +7,8 @@ import org.santeatlas.map.style.Rgba;
  * ColorBrewer sequential palettes for 3 to 9 classes, colour values as published by Cynthia Brewer, Mark
  * Harrower and The Pennsylvania State University on https://colorbrewer2.org (Apache License 2.0). Each
  * class count has its own published colours (they are not cut from the 9-class palette). All of these
- * are marked colour-blind safe and print friendly there. Light to dark: low to high values.
+ * sequential ones are marked colour-blind safe and print friendly there (light to dark: low to high values);
+ * two diverging schemes follow, RdYlBu (safe) and RdYlGn (flagged unsafe, {@link #colourBlindSafe()}).
  */
 public enum Palette {
     YL_OR_RD("YlOrRd",
@@ -65,13 +66,40 @@ public enum Palette {
             "f2f0f7 dadaeb bcbddc 9e9ac8 756bb1 54278f",
             "f2f0f7 dadaeb bcbddc 9e9ac8 807dba 6a51a3 4a1486",
             "fcfbfd efedf5 dadaeb bcbddc 9e9ac8 807dba 6a51a3 4a1486",
-            "fcfbfd efedf5 dadaeb bcbddc 9e9ac8 807dba 6a51a3 54278f 3f007d");
+            "fcfbfd efedf5 dadaeb bcbddc 9e9ac8 807dba 6a51a3 54278f 3f007d"),
+    /** Diverging red – yellow – blue: low values red. Colour-blind safe. Suits rates where high is good. */
+    RD_YL_BU("RdYlBu", true,
+            "fc8d59 ffffbf 91bfdb",
+            "d7191c fdae61 abd9e9 2c7bb6",
+            "d7191c fdae61 ffffbf abd9e9 2c7bb6",
+            "d73027 fc8d59 fee090 e0f3f8 91bfdb 4575b4",
+            "d73027 fc8d59 fee090 ffffbf e0f3f8 91bfdb 4575b4",
+            "d73027 f46d43 fdae61 fee090 e0f3f8 abd9e9 74add1 4575b4",
+            "d73027 f46d43 fdae61 fee090 ffffbf e0f3f8 abd9e9 74add1 4575b4"),
+    /**
+     * Diverging red – yellow – green: familiar on dashboards, but NOT colour-blind safe (red and green look
+     * alike to about 1 man in 12): offered, flagged, never the default.
+     */
+    RD_YL_GN("RdYlGn", false,
+            "fc8d59 ffffbf 91cf60",
+            "d7191c fdae61 a6d96a 1a9641",
+            "d7191c fdae61 ffffbf a6d96a 1a9641",
+            "d73027 fc8d59 fee08b d9ef8b 91cf60 1a9850",
+            "d73027 fc8d59 fee08b ffffbf d9ef8b 91cf60 1a9850",
+            "d73027 f46d43 fdae61 fee08b d9ef8b a6d96a 66bd63 1a9850",
+            "d73027 f46d43 fdae61 fee08b ffffbf d9ef8b a6d96a 66bd63 1a9850");
 
     private final String brewerName;
+    private final boolean colourBlindSafe;
     private final List<List<Rgba>> byCount;
 
     Palette(String brewerName, String... rows) {
+        this(brewerName, true, rows);
+    }
+
+    Palette(String brewerName, boolean colourBlindSafe, String... rows) {
         this.brewerName = brewerName;
+        this.colourBlindSafe = colourBlindSafe;
         if (rows.length != Classifier.MAX_CLASSES - Classifier.MIN_CLASSES + 1) {
             throw new IllegalStateException(brewerName + ": one row per class count 3..9");
         }
@@ -80,6 +108,11 @@ public enum Palette {
             all.add(java.util.Arrays.stream(row.split(" ")).map(Rgba::hex).toList());
         }
         this.byCount = List.copyOf(all);
+    }
+
+    /** Whether colorbrewer2.org marks the scheme colour-blind safe (every sequential one here; RdYlGn not). */
+    public boolean colourBlindSafe() {
+        return colourBlindSafe;
     }
 
     /** The scheme's name on colorbrewer2.org (YlOrRd, Blues…). */

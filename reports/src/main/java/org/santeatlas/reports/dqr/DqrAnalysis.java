@@ -190,13 +190,7 @@ public final class DqrAnalysis {
 
     /** {@code p} with other consistency tolerances (over time, internal), every other threshold kept. */
     static QualityParameters tolerances(QualityParameters p, double overTime, double internal) {
-        return new QualityParameters(p.from(), p.to(), p.completenessThreshold(), p.timelinessThreshold(),
-                p.zScoreExtreme(), p.zScoreModerate(), p.modifiedZScoreExtreme(), p.modifiedZScoreModerate(),
-                p.dhis2OutlierThreshold(), overTime, internal, p.externalConsistency(), p.locationToleranceMetres(),
-                p.duplicateDistanceMetres(), p.duplicateNameSimilarity(), p.indicatorCompletenessThreshold(),
-                p.interruptedMonths(), p.districtLevel(), p.outlierMinValues(), p.dhis2OutlierAlgorithm(),
-                p.seasonalExtreme(), p.seasonalModerate(), p.consistencyYears(), p.trendingCodes(),
-                p.indicatorPairs(), p.outlierHighRatio());
+        return p.withConsistencyTolerances(overTime, internal);
     }
 
     /** Severity first (high before low), then score (larger impact first). */
