@@ -119,9 +119,12 @@ public final class QualityRun {
         QualityContext plainContext = context.forThread();
         Map<String, Double> plainTimings = new ConcurrentHashMap<>();
         AtomicInteger plainDone = new AtomicInteger();
+        // The worker is stopped by this flag, never by an interrupt: an interrupt inside H2's file I/O closes the
+        // workspace file's channel. A cancelled run waits for the check in progress to return.
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Callable<Void> plain = () -> {
             for (int i = 0; i < others.size(); i++) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (stop.get()) {
                     throw new CancellationException("quality run cancelled");
                 }
                 QualityCheck c = others.get(i);
@@ -183,7 +186,9 @@ public final class QualityRun {
                     throw new IllegalStateException(cause);
                 }
             } finally {
-                worker.shutdownNow();
+                stop.set(true);
+                worker.shutdown();
+                awaitUninterruptibly(worker);
             }
             done = others.size();
         }
@@ -305,6 +310,23 @@ public final class QualityRun {
     private static void cancelled() {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("quality run cancelled");
+        }
+    }
+
+    /** Waits for the worker to end, so that no check of this run still reads the workspace once it returns. */
+    private static void awaitUninterruptibly(ExecutorService worker) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (worker.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
