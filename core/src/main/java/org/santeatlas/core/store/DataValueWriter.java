@@ -376,6 +376,15 @@ public final class DataValueWriter implements AutoCloseable {
         }
         String text = identifier == null ? "" : identifier;
         Reference r = references.get(kind.name() + '\u0000' + text);
+        if (r == null && id == IdentifierIndex.UNKNOWN && (scheme == IdScheme.AUTO || scheme == IdScheme.UID)
+                && Uids.isUid(text)) {
+            // Added in this transaction after the index was loaded (an analytics import creates the metadata
+            // its rows name while it reads them): once per unknown UID, then it is in the index.
+            int added = lookUp(kind, index, text);
+            if (added >= 0) {
+                return added;
+            }
+        }
         if (r == null) {
             boolean canCreate = options.createMissing() && id == IdentifierIndex.UNKNOWN && !text.isBlank();
             r = new Reference(kind, text, line, id == IdentifierIndex.AMBIGUOUS, canCreate);
@@ -386,6 +395,21 @@ public final class DataValueWriter implements AutoCloseable {
         }
         r.values++;
         return r.placeholder ? index.resolve(text, scheme) : -1;
+    }
+
+    /** The surrogate key of a row added since the index was loaded, now put in the index; -1 if none. */
+    private int lookUp(Kind kind, IdentifierIndex index, String uid) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT ID, CODE FROM " + kind.table
+                + " WHERE UID = ?")) {
+            select.setString(1, uid);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+                index.put(rs.getInt(1), uid, rs.getString(2));
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** A row that stands for an object the file names and the workspace does not know yet. */
