@@ -64,7 +64,7 @@ final class CompressedFiles implements AutoCloseable {
     private static final int BUFFER = 1 << 16;
 
     /** Entries that archivers add beside the files (macOS resource forks, Finder and Explorer caches). */
-    private static boolean isClutter(String name) {
+    static boolean isClutter(String name) {
         String n = name.replace('\\', '/');
         String last = n.substring(n.lastIndexOf('/') + 1);
         return n.startsWith("__MACOSX/") || last.startsWith("._") || last.equals(".DS_Store")
@@ -226,7 +226,7 @@ final class CompressedFiles implements AutoCloseable {
      * read as IBM437, the zip format's own default, which older Windows archivers use; without that
      * charset in the runtime, Latin-1, which decodes any byte.
      */
-    private static ZipFile openZip(Path file, String archive) throws ImportFailure, IOException {
+    static ZipFile openZip(Path file, String archive) throws ImportFailure, IOException {
         try {
             return new ZipFile(file.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException utf8Failed) {
@@ -309,7 +309,7 @@ final class CompressedFiles implements AutoCloseable {
     }
 
     /** {@code archive.zip!entry}: names, does not exist (as in a jar: URL); the archive if unrepresentable. */
-    private static Path entryPath(Path archive, String entry) {
+    static Path entryPath(Path archive, String entry) {
         try {
             return Path.of(archive + "!" + entry);
         } catch (InvalidPathException e) {
@@ -348,17 +348,17 @@ final class CompressedFiles implements AutoCloseable {
         return failure(shown, "import.cancelled", "import cancelled; the workspace is unchanged");
     }
 
-    private static ImportFailure damaged(String shown, IOException e) {
+    static ImportFailure damaged(String shown, IOException e) {
         return new ImportFailure(Problem.of(shown, 0, 0, "import.compressedDamaged",
                 "the compressed file is damaged or cut short: " + e.getMessage(), String.valueOf(e.getMessage())), e);
     }
 
-    private static ImportFailure bomb(String shown) {
+    static ImportFailure bomb(String shown) {
         return failure(shown, "import.archiveBomb", "unpacks to more than " + BOMB_RATIO
                 + " times its compressed size; refused as a possible zip bomb", String.valueOf(BOMB_RATIO));
     }
 
-    private static ImportFailure tooLarge(String shown) {
+    static ImportFailure tooLarge(String shown) {
         long gib = MAX_TOTAL_BYTES >> 30;
         return failure(shown, "import.archiveTooLarge", "unpacks to more than " + gib + " GiB; refused",
                 String.valueOf(gib));

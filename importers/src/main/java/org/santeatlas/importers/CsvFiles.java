@@ -35,7 +35,7 @@ public final class CsvFiles {
     /** The user's {@code --charset} when given, else the detected one. */
     public static Charset charset(ImportContext context) throws IOException {
         return context.options().charset().isPresent() ? context.options().charset().get()
-                : detectCharset(context.file());
+                : detectCharset(context.openUnhashed());
     }
 
     /**
@@ -44,8 +44,13 @@ public final class CsvFiles {
      * on still fails, naming the problem.
      */
     public static Charset detectCharset(Path file) throws IOException {
+        return detectCharset(Files.newInputStream(file));
+    }
+
+    /** {@link #detectCharset(Path)} of a stream's first 4 MB; closes the stream. */
+    public static Charset detectCharset(InputStream stream) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = stream) {
             head = in.readNBytes(SNIFF_BYTES);
         }
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
@@ -67,8 +72,14 @@ public final class CsvFiles {
     }
 
     public static char sniffDelimiter(Path file, Charset charset) throws IOException {
+        return sniffDelimiter(Files.newInputStream(file), charset);
+    }
+
+    /** {@link #sniffDelimiter(Path, Charset)} of a stream's first line; closes the stream. */
+    public static char sniffDelimiter(InputStream stream, Charset charset) throws IOException {
         String first;
-        try (BufferedReader r = Files.newBufferedReader(file, charset)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(stream, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)))) {
             first = r.readLine();
         } catch (CharacterCodingException e) {
             first = null;
@@ -93,7 +104,12 @@ public final class CsvFiles {
     }
 
     public static CSVParser open(Path file, char delimiter, Charset charset) throws IOException {
-        Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+        return open(Files.newInputStream(file), delimiter, charset);
+    }
+
+    /** A streaming parser over a stream (closed with the parser), no header handling. */
+    public static CSVParser open(InputStream stream, char delimiter, Charset charset) throws IOException {
+        Reader reader = new BufferedReader(new InputStreamReader(stream,
                 charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)), 1 << 16);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {

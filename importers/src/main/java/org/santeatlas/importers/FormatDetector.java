@@ -81,8 +81,34 @@ public final class FormatDetector {
         if (SheetTable.isXlsx(file)) {
             return detectXlsx(file);
         }
+        return detectStream(() -> open(file), fileName(file));
+    }
+
+    private static String fileName(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /**
+     * The format of plain bytes that are not on disk as a file (a zip entry read in place), from the
+     * content as for a file, and the name where a file's name would count. Empty for a workbook or any
+     * other zip inside: those are unpacked and detected as files.
+     */
+    static Optional<ImportFormat> detect(HashingInput.Opener plain, String name) throws IOException {
+        byte[] magic;
+        try (InputStream in = plain.open()) {
+            magic = in.readNBytes(4);
+        }
+        if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K'
+                || magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            return Optional.empty();
+        }
+        return detectStream(plain, name);
+    }
+
+    private static Optional<ImportFormat> detectStream(HashingInput.Opener source, String fileName)
+            throws IOException {
         byte[] head;
-        try (InputStream in = open(file)) {
+        try (InputStream in = source.open()) {
             head = in.readNBytes(64 * 1024);
         }
         Optional<ImportFormat> shapefile = detectShapefile(head);
@@ -95,10 +121,10 @@ public final class FormatDetector {
             trimmed = trimmed.substring(1).stripLeading();
         }
         if (trimmed.startsWith("{")) {
-            return detectJson(file);
+            return detectJson(source, fileName);
         }
         if (trimmed.startsWith("<")) {
-            return detectXml(file);
+            return detectXml(source, fileName);
         }
         int eol = trimmed.indexOf('\n');
         String firstLine = eol < 0 ? trimmed : trimmed.substring(0, eol);
@@ -170,9 +196,10 @@ public final class FormatDetector {
         return Optional.empty();
     }
 
-    private static Optional<ImportFormat> detectJson(Path file) throws IOException {
+    private static Optional<ImportFormat> detectJson(HashingInput.Opener source, String fileName)
+            throws IOException {
         String firstGeometry = null;
-        try (JsonParser p = JSON.createParser(open(file))) {
+        try (JsonParser p = JSON.createParser(source.open())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
@@ -224,7 +251,7 @@ public final class FormatDetector {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // Malformed early on: leave it to the importer chosen by name to report where.
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (name.contains("datavalue")) {
             return Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
         }
@@ -341,8 +368,9 @@ public final class FormatDetector {
      * XML by its root element's local name (with or without DHIS2's namespace; ADX with its own), read
      * with the same DTD-less reader as the importers. Other roots are not recognised.
      */
-    private static Optional<ImportFormat> detectXml(Path file) throws IOException {
-        try (InputStream in = open(file)) {
+    private static Optional<ImportFormat> detectXml(HashingInput.Opener source, String fileName)
+            throws IOException {
+        try (InputStream in = source.open()) {
             XMLStreamReader r = DataValueSetXmlImporter.secureFactory().createXMLStreamReader(in);
             try {
                 while (r.hasNext()) {
@@ -365,7 +393,7 @@ public final class FormatDetector {
         } catch (XMLStreamException e) {
             // Malformed before the root: leave it to the importer chosen by name to report where.
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = fileName.toLowerCase(Locale.ROOT);
         return name.contains("datavalue") ? Optional.of(ImportFormat.DHIS2_DATA_VALUE_SET_XML) : Optional.empty();
     }
 

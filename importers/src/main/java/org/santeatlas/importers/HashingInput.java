@@ -28,7 +28,21 @@ final class HashingInput {
 
     static final int MAX_PENDING = 256;
 
-    private final Path file;
+    /** Opens a stream of bytes; the hashed bytes, or the plain bytes decoded from them. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** Turns the hashed bytes into the plain bytes the importer reads (gunzips them, for a streamed .gz). */
+    @FunctionalInterface
+    interface Decoder {
+        InputStream decode(InputStream hashed) throws IOException;
+    }
+
+    private final Opener raw;
+    private final Decoder decoder;
+    private final long plainSize;
     private final ConcurrentLinkedQueue<byte[]> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final ReentrantLock hashing = new ReentrantLock();
@@ -36,8 +50,50 @@ final class HashingInput {
     private volatile boolean complete;
     private int opened;
 
-    HashingInput(Path file) {
-        this.file = file;
+    HashingInput(Path file) throws IOException {
+        this(() -> Files.newInputStream(file), in -> in, Files.size(file));
+    }
+
+    /**
+     * @param raw       the bytes the batch's SHA-256 is of (a plain file, a .gz as given, a zip entry's bytes)
+     * @param decoder   from those to the plain bytes the importer reads
+     * @param plainSize the plain bytes' size, exact or estimated (progress only)
+     */
+    HashingInput(Opener raw, Decoder decoder, long plainSize) {
+        this.raw = raw;
+        this.decoder = decoder;
+        this.plainSize = plainSize;
+    }
+
+    /** The plain bytes' size, for progress: exact for a plain file, an estimate for a streamed .gz. */
+    long plainSize() {
+        return plainSize;
+    }
+
+    /** The plain bytes, not hashed: for a look at the head (charset, delimiter) before the real read. */
+    InputStream openUnhashed() throws IOException {
+        return decode(raw.open());
+    }
+
+    /** The SHA-256 of the hashed bytes, read afresh (when the importer did not read them whole, or twice). */
+    String sha256() throws IOException {
+        MessageDigest d = newDigest();
+        try (InputStream in = raw.open()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                d.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    private InputStream decode(InputStream in) throws IOException {
+        try {
+            return decoder.decode(in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
 
     InputStream open() throws IOException {
@@ -51,7 +107,7 @@ final class HashingInput {
         } finally {
             hashing.unlock();
         }
-        return new FilterInputStream(Files.newInputStream(file)) {
+        return decode(new FilterInputStream(raw.open()) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
@@ -79,7 +135,7 @@ final class HashingInput {
                 // Skipped bytes would be missing from the digest: read them instead.
                 return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
             }
-        };
+        });
     }
 
     private void queue(byte[] chunk) {

@@ -30,6 +30,19 @@ public record ImportContext(Path file, String displayName, Connection connection
         return input.open();
     }
 
+    /**
+     * The file's plain bytes again, not hashed: for a look at its head (charset, delimiter) before the
+     * read through {@link #open()}. A gzipped file or zip entry is decompressed on the fly.
+     */
+    public java.io.InputStream openUnhashed() throws java.io.IOException {
+        return input.openUnhashed();
+    }
+
+    /** Size of the plain bytes for progress: exact, or an estimate when they are decompressed on the fly. */
+    public long plainSize() {
+        return input.plainSize();
+    }
+
     /** Work for a thread that waits on a parser: it hashes what has been read so far. */
     public Runnable idleWork() {
         return input::hashPending;

@@ -48,8 +48,9 @@ import org.santeatlas.importers.survey.SurveyCsvImporter;
  * Imports files into a workspace: detects the format, runs the importer in one transaction and records
  * an import batch. A file that fails as a whole leaves the workspace exactly as it was; a file that
  * changes nothing (a re-import) leaves no batch either. Files may come gzipped or in a zip archive (see
- * {@link #importPath}): they are unpacked to a private temporary folder first, within caps against zip
- * bombs, so that the importers read plain files.
+ * {@link #importPath}): a gzipped data value file or a zip of one is decompressed as it is read
+ * ({@link CompressedStream}); other compressed files are unpacked to a private temporary folder first.
+ * Both stay within caps against zip bombs.
  *
  * <p>Blocking; call it from a background thread. Interrupting the thread cancels the import (rolled back).
  */
@@ -179,6 +180,16 @@ public final class ImportService {
         if (compression == Compression.NONE) {
             return List.of(importSource(plain, forced, options, progress));
         }
+        try {
+            // A gzipped data value file, or a zip of one, is read in place: no temporary copy.
+            Optional<CompressedStream> streamed = CompressedStream.open(file, compression, forced);
+            if (streamed.isPresent()) {
+                return List.of(importSource(streamed.get().source(), Optional.of(streamed.get().format()), options,
+                        progress, streamed.get()));
+            }
+        } catch (IOException e) {
+            return List.of(failed(file, null, unreadable(name, e)));
+        }
         try (CompressedFiles unpacked = CompressedFiles.unpack(file, compression, unpackFolder)) {
             // A shapefile is one import of its .shp, which finds its .dbf, .shx, .prj beside it.
             List<ImportSource> sources = unpacked.sources().stream()
@@ -253,6 +264,12 @@ public final class ImportService {
 
     private ImportResult importSource(ImportSource source, Optional<ImportFormat> forced, ImportOptions options,
                                       ImportProgress progress) {
+        return importSource(source, forced, options, progress, null);
+    }
+
+    /** @param streamed the compressed file read in place, or null when {@code source.content()} is plain */
+    private ImportResult importSource(ImportSource source, Optional<ImportFormat> forced, ImportOptions options,
+                                      ImportProgress progress, CompressedStream streamed) {
         Path file = source.resultPath();
         String name = source.displayName();
         ImportCounts counts = new ImportCounts();
@@ -280,7 +297,7 @@ public final class ImportService {
         try {
             connection.setAutoCommit(false);
             int batchId = startBatch(connection, source, format);
-            HashingInput input = new HashingInput(source.content());
+            HashingInput input = streamed != null ? streamed.input() : new HashingInput(source.content());
             ImportContext context = new ImportContext(source.content(), name, connection, batchId, p -> {
                 if (problems.size() < MAX_PROBLEMS) {
                     problems.add(p);
@@ -289,6 +306,11 @@ public final class ImportService {
                 }
             }, progress, counts, input, options, reports::add);
             importerFor(format).run(context);
+            if (streamed != null && streamed.failure().isPresent()) {
+                // Defensive: an importer that reported the stream's failure as a record problem.
+                rollback(connection);
+                return failed(file, format, streamed.failure().get());
+            }
             if (counts.rejectedCount() > 0 && !options.skipInvalid()) {
                 // The default: a file with any invalid record changes nothing; the user fixes it, or asks
                 // for the valid records only (--skip-invalid).
@@ -306,18 +328,21 @@ public final class ImportService {
             }
             String digest = source.sha256().isPresent() ? source.sha256().get()
                     : input.digestIfComplete().orElse(null);
-            finishBatch(connection, batchId, counts, problems, digest != null ? digest : sha256(source.content()));
+            finishBatch(connection, batchId, counts, problems, digest != null ? digest : input.sha256());
             connection.commit();
             return new ImportResult(file, format, counts, Optional.of(batchId), Optional.empty(), problems,
                     dropped[0], reports);
         } catch (ImportFailure e) {
             rollback(connection);
-            return failed(file, format, e.problem());
+            return failed(file, format, streamFailure(streamed).orElse(e.problem()));
         } catch (IOException e) {
             rollback(connection);
-            return failed(file, format, unreadable(name, e));
+            return failed(file, format, streamFailure(streamed).orElse(unreadable(name, e)));
         } catch (SQLException e) {
             rollback(connection);
+            if (streamFailure(streamed).isPresent()) {
+                return failed(file, format, streamFailure(streamed).get());
+            }
             if ("57014".equals(e.getSQLState()) || Thread.currentThread().isInterrupted()) {
                 return failed(file, format, Problem.of(name, 0, 0, "import.cancelled",
                         "import cancelled; the workspace is unchanged"));
@@ -326,6 +351,10 @@ public final class ImportService {
                     "the workspace could not store the file: " + e.getMessage(), String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             rollback(connection);
+            if (streamFailure(streamed).isPresent()) {
+                // A parser that wraps the stream's failure unchecked (Commons CSV: UncheckedIOException).
+                return failed(file, format, streamFailure(streamed).get());
+            }
             throw e;
         } finally {
             try {
@@ -334,6 +363,11 @@ public final class ImportService {
                 // the connection is broken; the next use reports it
             }
         }
+    }
+
+    /** What stopped a compressed file read in place (a cap, damage), which the parser may have reworded. */
+    private static Optional<Problem> streamFailure(CompressedStream streamed) {
+        return streamed == null ? Optional.empty() : streamed.failure();
     }
 
     static String fileName(Path file) {

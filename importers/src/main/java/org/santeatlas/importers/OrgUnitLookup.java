@@ -103,6 +103,18 @@ public final class OrgUnitLookup {
         return ou == AMBIGUOUS ? new Ambiguous(nameCounts.get(key)) : new Found(ou);
     }
 
+    /**
+     * Adds an org unit created during the import (a placeholder), so that later rows naming it the same
+     * way find it.
+     */
+    void add(OrgUnit ou, String code, String name) {
+        byUid.put(ou.uid(), ou);
+        if (code != null && !code.isBlank()) {
+            byCode.putIfAbsent(code.trim(), ou);
+        }
+        putName(name, ou);
+    }
+
     public int size() {
         return byUid.size();
     }

@@ -264,6 +264,135 @@ class CompressedImportTest {
         assertThat(FormatDetector.detect(whole)).contains(ImportFormat.DHIS2_DATA_VALUE_SET_JSON);
     }
 
+    @ParameterizedTest
+    @CsvSource({"gz, csv", "gz, json", "gz, xml", "zip, csv", "zip, json", "zip, xml"})
+    void aDataValueFileGzippedOrAloneInAZipIsReadInPlaceWithoutATemporaryCopy(String packing, String format)
+            throws Exception {
+        importMetadata();
+        byte[] plain = manyValues(format, 3000).getBytes(StandardCharsets.UTF_8);
+        Path packed = "gz".equals(packing) ? gzip("valeurs." + format + ".gz", plain)
+                : zipOf("valeurs." + format + ".zip", "export/valeurs." + format, plain);
+        List<Long> unpackedDuring = new ArrayList<>();
+        ImportProgress watch = (read, total, records) -> {
+            try (Stream<Path> s = Files.list(unpackFolder)) {
+                unpackedDuring.add(s.count());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        ImportResult r = service.importPath(packed, Optional.empty(), ImportOptions.DEFAULTS, watch).get(0);
+
+        assertThat(r.failure()).isEmpty();
+        assertThat(r.counts().createdCount()).isEqualTo(3000);
+        assertThat(unpackedDuring).as("files in the unpack folder while importing").isNotEmpty().containsOnly(0L);
+        // The batch records what the user gave: the .gz itself, or the entry's unpacked bytes.
+        if ("gz".equals(packing)) {
+            assertThat(batch(r)).containsExactly(packed.toAbsolutePath().toString(), String.valueOf(Files.size(packed)),
+                    sha256(Files.readAllBytes(packed)));
+        } else {
+            assertThat(r.file()).isEqualTo(Path.of(packed + "!export/valeurs." + format));
+            assertThat(batch(r)).containsExactly(packed.toAbsolutePath() + "!export/valeurs." + format,
+                    String.valueOf(plain.length), sha256(plain));
+        }
+    }
+
+    @Test
+    void aGzipBombOfDataValuesIsStoppedWhileItStreams() throws Exception {
+        importMetadata();
+        Path gz = dir.resolve("bomb.json.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz), 1 << 16)) {
+            out.write("{\"dataValues\": [".getBytes(StandardCharsets.UTF_8));
+            byte[] blanks = new byte[1 << 16];
+            java.util.Arrays.fill(blanks, (byte) ' ');
+            for (long left = 200L << 20; left > 0; left -= blanks.length) {
+                out.write(blanks);
+            }
+            out.write("]}".getBytes(StandardCharsets.UTF_8));
+        }
+        WorkspaceSummary before = workspace.summary();
+
+        ImportResult r = service.importPath(gz, Optional.empty(), SKIP, ImportProgress.NONE).get(0);
+
+        assertThat(r.failure().orElseThrow().key()).isEqualTo("import.archiveBomb");
+        assertThat(r.failure().orElseThrow().file()).isEqualTo("bomb.json.gz");
+        assertThat(workspace.summary()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"gz, csv", "gz, json", "gz, xml", "zip, csv", "zip, xml"})
+    void aFileDamagedFarFromItsHeadFailsClearlyWhateverTheParserMakesOfIt(String packing, String format)
+            throws Exception {
+        importMetadata();
+        byte[] plain = manyValues(format, 20_000).getBytes(StandardCharsets.UTF_8);
+        Path whole = "gz".equals(packing) ? gzip("whole." + format + ".gz", plain)
+                : zipOf("whole." + format + ".zip", "valeurs." + format, plain);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut." + format + "." + packing);
+        if ("gz".equals(packing)) {
+            Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        } else {
+            // A zip keeps its directory at the end: damage the middle of the entry's compressed bytes instead.
+            byte[] damaged = bytes.clone();
+            for (int i = damaged.length / 3; i < damaged.length / 3 + 64; i++) {
+                damaged[i] = (byte) 0xff;
+            }
+            Files.write(cut, damaged);
+        }
+        WorkspaceSummary before = workspace.summary();
+
+        ImportResult r = service.importPath(cut, Optional.empty(), SKIP, ImportProgress.NONE).get(0);
+
+        assertThat(r.failed()).isTrue();
+        if ("gz".equals(packing)) {
+            assertThat(r.failure().orElseThrow().key()).isEqualTo("import.compressedDamaged");
+        } else {
+            // Damaged deflate data may still inflate, to garbage that the parser then refuses, naming its line.
+            assertThat(r.failure().orElseThrow().key()).isIn("import.compressedDamaged", "import.malformedCsv",
+                    "import.malformedXml", "import.notUtf8");
+        }
+        assertThat(workspace.summary()).isEqualTo(before);
+    }
+
+    /** Distinct values of the METADATA fixture: one org unit, one data element, one period each. */
+    private static String manyValues(String format, int n) {
+        StringBuilder b = new StringBuilder();
+        switch (format) {
+            case "csv" -> b.append("dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\n");
+            case "json" -> b.append("{\"dataValues\": [\n");
+            default -> b.append("<dataValueSet xmlns=\"http://dhis2.org/schema/dxf/2.0\">\n");
+        }
+        for (int i = 0; i < n; i++) {
+            // Daily periods from 1990: distinct keys, all valid.
+            String period = java.time.LocalDate.of(1990, 1, 1).plusDays(i)
+                    .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            switch (format) {
+                case "csv" -> b.append("DeConsult01,").append(period).append(",CsiKollo001,,,").append(i).append('\n');
+                case "json" -> b.append(i == 0 ? "" : ",\n").append("{\"dataElement\": \"DeConsult01\", \"period\": \"")
+                        .append(period).append("\", \"orgUnit\": \"CsiKollo001\", \"value\": \"").append(i)
+                        .append("\"}");
+                default -> b.append("  <dataValue dataElement=\"DeConsult01\" period=\"").append(period)
+                        .append("\" orgUnit=\"CsiKollo001\" value=\"").append(i).append("\"/>\n");
+            }
+        }
+        switch (format) {
+            case "csv" -> { }
+            case "json" -> b.append("]}\n");
+            default -> b.append("</dataValueSet>\n");
+        }
+        return b.toString();
+    }
+
+    private Path zipOf(String name, String entry, byte[] content) throws IOException {
+        Path zip = dir.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(entry));
+            out.write(content);
+            out.closeEntry();
+        }
+        return zip;
+    }
+
     private void importMetadata() throws IOException {
         ImportResult meta = service.importFile(write("metadata.json", DataValueImportTest.METADATA), Optional.empty(),
                 ImportProgress.NONE);

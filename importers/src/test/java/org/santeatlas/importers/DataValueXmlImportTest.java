@@ -171,6 +171,35 @@ class DataValueXmlImportTest {
     }
 
     @Test
+    void theXmlReaderIsWoodstoxAndNeverReadsAnExternalDtdOrEntity() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "MOT-DE-PASSE-SECRET");
+        Path dtd = dir.resolve("leak.dtd");
+        Files.writeString(dtd, "<!ENTITY leak \"MOT-DE-PASSE-SECRET\">");
+        javax.xml.stream.XMLInputFactory factory = org.santeatlas.importers.dhis2.DataValueSetXmlImporter.secureFactory();
+        assertThat(factory.getClass().getName()).startsWith("com.ctc.wstx.");
+        for (String doc : List.of(
+                "<!DOCTYPE a SYSTEM \"" + dtd.toUri() + "\"><a>&leak;</a>",
+                "<!DOCTYPE a [<!ENTITY leak SYSTEM \"" + secret.toUri() + "\">]><a>&leak;</a>",
+                "<!DOCTYPE a [<!ENTITY % p SYSTEM \"" + dtd.toUri() + "\"> %p;]><a>&leak;</a>")) {
+            StringBuilder seen = new StringBuilder();
+            try {
+                javax.xml.stream.XMLStreamReader r = factory.createXMLStreamReader(new java.io.StringReader(doc));
+                while (r.hasNext()) {
+                    int event = r.next();
+                    if (event == javax.xml.stream.XMLStreamConstants.CHARACTERS
+                            || event == javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE) {
+                        seen.append(r.getText());
+                    }
+                }
+            } catch (javax.xml.stream.XMLStreamException refused) {
+                seen.append(refused.getMessage());
+            }
+            assertThat(seen.toString()).as(doc).doesNotContain("MOT-DE-PASSE");
+        }
+    }
+
+    @Test
     void rejectsAnUnknownOrgUnitNamingTheLine() throws Exception {
         ImportResult r = importText("dv.xml", """
                 <dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0" period="202401">

@@ -148,14 +148,51 @@ class ImportPolicyTest {
                   {"dataElement": "DeConsult01", "period": "202401", "orgUnit": "CsiKollo001", "value": "2"}]}
                 """, ImportOptions.DEFAULTS);
         assertThat(refused.failed()).isTrue();
-        assertThat(refused.problems()).extracting(p -> p.key()).containsExactly("import.duplicateValues");
-        assertThat(refused.problems().get(0).message()).endsWith("DeConsult01 CsiKollo001 202401");
+        assertThat(refused.problems()).extracting(p -> p.format()).containsExactly("dv.json:2: value given more"
+                + " than once in the file (DeConsult01 CsiKollo001 202401): ignored, the one on line 3 is kept");
 
         ImportResult kept = ws.importText("dv.json", Files.readString(ws.dir().resolve("dv.json")),
                 ImportOptions.DEFAULTS.withSkipInvalid(true));
         assertThat(kept.counts().createdCount()).isEqualTo(1);
         assertThat(ws.values()).containsExactly(
                 "DeConsult01 202401 CsiKollo001 2 null null false");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"csv", "json"})
+    void eachDuplicateIsReportedOnItsOwnLineNamingTheLineKept(String format) throws Exception {
+        // Three times the same key (lines 2, 4, 6 of either file), twice another (3, 5), one alone (7).
+        String[][] rows = {{"DeConsult01", "202401", "1"}, {"DeConsult01", "202402", "10"},
+            {"DeConsult01", "202401", "2"}, {"DeConsult01", "202402", "20"}, {"DeConsult01", "202401", "3"},
+            {"DeConsult01", "202403", "30"}};
+        StringBuilder text = new StringBuilder(format.equals("csv")
+                ? "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\n" : "{\"dataValues\": [\n");
+        for (int i = 0; i < rows.length; i++) {
+            String[] r = rows[i];
+            text.append(format.equals("csv")
+                    ? r[0] + "," + r[1] + ",CsiKollo001,,," + r[2] + "\n"
+                    : "  {\"dataElement\": \"" + r[0] + "\", \"period\": \"" + r[1]
+                            + "\", \"orgUnit\": \"CsiKollo001\", \"value\": \"" + r[2] + "\"}"
+                            + (i + 1 < rows.length ? "," : "]}") + "\n");
+        }
+
+        ImportResult r = ws.importText("dv." + format, text.toString(), ImportOptions.DEFAULTS.withSkipInvalid(true));
+
+        assertThat(r.failure()).isEmpty();
+        assertThat(r.counts().rejectedCount()).isEqualTo(3);
+        assertThat(r.problems()).extracting(p -> p.format()).containsExactlyInAnyOrder(
+                "dv." + format + ":2: value given more than once in the file (DeConsult01 CsiKollo001 202401):"
+                        + " ignored, the one on line 6 is kept",
+                "dv." + format + ":4: value given more than once in the file (DeConsult01 CsiKollo001 202401):"
+                        + " ignored, the one on line 6 is kept",
+                "dv." + format + ":3: value given more than once in the file (DeConsult01 CsiKollo001 202402):"
+                        + " ignored, the one on line 5 is kept");
+        assertThat(r.problems()).allMatch(p -> p.key().equals("import.duplicateValue")
+                && p.args().get(1).equals(p.line() == 3 ? "5" : "6"));
+        assertThat(ws.values()).containsExactly(
+                "DeConsult01 202401 CsiKollo001 3 null null false",
+                "DeConsult01 202402 CsiKollo001 20 null null false",
+                "DeConsult01 202403 CsiKollo001 30 null null false");
     }
 
     private int batches() throws Exception {

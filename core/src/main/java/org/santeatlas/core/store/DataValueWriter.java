@@ -7,12 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +34,7 @@ import org.santeatlas.core.workspace.Workspace;
 public final class DataValueWriter implements AutoCloseable {
 
     /**
-     * Values sorted in memory before a run is spilled: a quarter of the heap at about 57 bytes a value
+     * Values sorted in memory before a run is spilled: a quarter of the heap at about 61 bytes a value
      * while sorting (1.1 million values with -Xmx256m). Larger chunks mean fewer runs to merge.
      */
     public static final int CHUNK = chunkSize(Runtime.getRuntime().maxMemory());
@@ -45,7 +43,7 @@ public final class DataValueWriter implements AutoCloseable {
     static final int MAX_CHUNK = 1 << 22;
 
     static int chunkSize(long maxHeapBytes) {
-        long budget = maxHeapBytes / 4 / 57;
+        long budget = maxHeapBytes / 4 / 61;
         return (int) Math.max(50_000, Math.min(MAX_CHUNK, budget));
     }
 
@@ -82,8 +80,6 @@ public final class DataValueWriter implements AutoCloseable {
     /** Unknown references, each reported once with its count of values (insertion order). */
     private final Map<String, Reference> references = new LinkedHashMap<>();
     /** Values given twice in the file (same data element, org unit, option combos and period). */
-    private long duplicates;
-    private final List<String> duplicateExamples = new ArrayList<>();
     private final String file;
     private final Consumer<Problem> problems;
     private final IdentifierIndex dataElements;
@@ -196,7 +192,7 @@ public final class DataValueWriter implements AutoCloseable {
             buffer.add(deId, ouId, cocId, aocId, peId, number, NumericValues.isCanonical(value, number) ? null : value,
                     isBlank(v.storedBy()) ? null : v.storedBy(), createdAt, updatedAt,
                     isBlank(v.comment()) ? null : v.comment(),
-                    (byte) ((v.followup() ? Series.FOLLOWUP : 0) | (deleted ? Series.DELETED : 0)));
+                    (byte) ((v.followup() ? Series.FOLLOWUP : 0) | (deleted ? Series.DELETED : 0)), v.line());
         } catch (java.io.InterruptedIOException e) {
             throw new SQLException("import cancelled", "57014", e);
         } catch (IOException e) {
@@ -228,6 +224,7 @@ public final class DataValueWriter implements AutoCloseable {
                 do {
                     incoming.append(e.pe, e.num, e.text, buffer.storedByName(e.storedBy), e.created, e.lastUpdated,
                             e.comment, e.flags, batchId);
+                    incoming.line[incoming.size - 1] = e.line;
                     more = source.next(e);
                 } while (more && e.sameSeries(de, ou, coc, aoc));
                 boolean exists = !tableWasEmpty && table.load(de, ou, coc, aoc, existing);
@@ -242,13 +239,6 @@ public final class DataValueWriter implements AutoCloseable {
                 }
             }
             table.finish();
-            if (duplicates > 0) {
-                String n = String.valueOf(duplicates);
-                String examples = String.join("; ", duplicateExamples);
-                problems.accept(Problem.of(file, 0, 0, "import.duplicateValues", n + " value(s) given more than once"
-                        + " in the file (same data element, org unit, option combos and period), the last kept: "
-                        + examples, n, examples));
-            }
             return counts;
         } catch (java.io.InterruptedIOException e) {
             throw new SQLException("import cancelled", "57014", e);
@@ -292,7 +282,11 @@ public final class DataValueWriter implements AutoCloseable {
         Series out = new Series(s.size);
         for (int j = 0; j < s.size; j++) {
             if (j + 1 < s.size && s.pe[j + 1] == s.pe[j]) {
-                duplicate(s.pe[j]);
+                int kept = j + 1;
+                while (kept + 1 < s.size && s.pe[kept + 1] == s.pe[j]) {
+                    kept++;
+                }
+                duplicate(s.pe[j], s.line[j], s.line[kept]);
             } else {
                 out.copyFrom(s, j);
             }
@@ -300,13 +294,27 @@ public final class DataValueWriter implements AutoCloseable {
         return out;
     }
 
-    private void duplicate(int pe) {
+    /**
+     * One value the file gives again later: rejected and reported on its own line, naming the line of the
+     * one kept (0 when the format gives no lines).
+     */
+    private void duplicate(int pe, int line, int keptLine) {
         counts.rejected();
-        if (++duplicates <= 5) {
-            duplicateExamples.add(uidOf("DATA_ELEMENT", currentDe) + " " + uidOf("ORG_UNIT", currentOu) + " "
-                    + periods.period(pe).iso());
+        if (duplicateSeriesDe != currentDe || duplicateSeriesOu != currentOu || duplicateKey == null) {
+            // One look-up per series with duplicates, not per duplicate.
+            duplicateSeriesDe = currentDe;
+            duplicateSeriesOu = currentOu;
+            duplicateKey = uidOf("DATA_ELEMENT", currentDe) + " " + uidOf("ORG_UNIT", currentOu);
         }
+        String key = duplicateKey + " " + periods.period(pe).iso();
+        String kept = String.valueOf(keptLine);
+        problems.accept(Problem.of(file, line, 0, "import.duplicateValue", "value given more than once in the file"
+                + " (" + key + "): ignored, the one on line " + kept + " is kept", key, kept));
     }
+
+    private int duplicateSeriesDe = -1;
+    private int duplicateSeriesOu = -1;
+    private String duplicateKey;
 
     private String uidOf(String table, int id) {
         try (PreparedStatement st = connection.prepareStatement("SELECT UID FROM " + table + " WHERE ID = ?")) {
@@ -376,6 +384,15 @@ public final class DataValueWriter implements AutoCloseable {
         }
         String text = identifier == null ? "" : identifier;
         Reference r = references.get(kind.name() + '\u0000' + text);
+        if (r == null && id == IdentifierIndex.UNKNOWN && (scheme == IdScheme.AUTO || scheme == IdScheme.UID)
+                && Uids.isUid(text)) {
+            // Added in this transaction after the index was loaded (an analytics import creates the metadata
+            // its rows name while it reads them): once per unknown UID, then it is in the index.
+            int added = lookUp(kind, index, text);
+            if (added >= 0) {
+                return added;
+            }
+        }
         if (r == null) {
             boolean canCreate = options.createMissing() && id == IdentifierIndex.UNKNOWN && !text.isBlank();
             r = new Reference(kind, text, line, id == IdentifierIndex.AMBIGUOUS, canCreate);
@@ -386,6 +403,21 @@ public final class DataValueWriter implements AutoCloseable {
         }
         r.values++;
         return r.placeholder ? index.resolve(text, scheme) : -1;
+    }
+
+    /** The surrogate key of a row added since the index was loaded, now put in the index; -1 if none. */
+    private int lookUp(Kind kind, IdentifierIndex index, String uid) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT ID, CODE FROM " + kind.table
+                + " WHERE UID = ?")) {
+            select.setString(1, uid);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+                index.put(rs.getInt(1), uid, rs.getString(2));
+                return rs.getInt(1);
+            }
+        }
     }
 
     /** A row that stands for an object the file names and the workspace does not know yet. */

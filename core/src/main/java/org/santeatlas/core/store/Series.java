@@ -21,6 +21,8 @@ final class Series {
     String[] comment;
     byte[] flags;
     int[] batch;
+    /** Incoming values only: the line of the file each came from (0: unknown); not stored. */
+    int[] line;
 
     Series(int capacity) {
         int c = Math.max(capacity, 1);
@@ -33,18 +35,21 @@ final class Series {
         comment = new String[c];
         flags = new byte[c];
         batch = new int[c];
+        line = new int[c];
     }
 
     void append(int p, double v, String t, String sb, long cr, long up, String cm, byte fl, int ba) {
         if (size == pe.length) {
             grow();
         }
+        line[size] = 0;
         set(size++, p, v, t, sb, cr, up, cm, fl, ba);
     }
 
     void copyFrom(Series other, int j) {
         append(other.pe[j], other.num[j], other.text[j], other.storedBy[j], other.created[j], other.lastUpdated[j],
                 other.comment[j], other.flags[j], other.batch[j]);
+        line[size - 1] = other.line[j];
     }
 
     void set(int j, int p, double v, String t, String sb, long cr, long up, String cm, byte fl, int ba) {
@@ -81,5 +86,6 @@ final class Series {
         comment = java.util.Arrays.copyOf(comment, c);
         flags = java.util.Arrays.copyOf(flags, c);
         batch = java.util.Arrays.copyOf(batch, c);
+        line = java.util.Arrays.copyOf(line, c);
     }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * The external sort behind {@link DataValueWriter}: values are buffered column-wise (45 bytes a
- * value), sorted by series when the buffer is full and spilled to a temporary run file; at the end the
+ * The external sort behind {@link DataValueWriter}: values are buffered column-wise (49 bytes a
+ * value, its source line included), sorted by series when the buffer is full and spilled to a temporary run file; at the end the
  * runs are merged so that every series comes out once, its values in file order. Memory stays
  * bounded whatever the file size, and each series is read and written once. Package-private.
  */
@@ -39,6 +39,8 @@ final class ValueRuns implements AutoCloseable {
         long lastUpdated;
         String comment;
         byte flags;
+        /** The value's line in the file (0: unknown), for problems that name it after the sort. */
+        int line;
 
         boolean sameSeries(int d, int o, int c, int a) {
             return de == d && ou == o && coc == c && aoc == a;
@@ -70,6 +72,7 @@ final class ValueRuns implements AutoCloseable {
     private long[] lastUpdated = new long[1024];
     private String[] comment = new String[1024];
     private byte[] flags = new byte[1024];
+    private int[] line = new int[1024];
 
     private int seriesCount;
     /** Series keys, four ints each (de, ou, coc, aoc), flat so that a probe touches one array. */
@@ -83,7 +86,7 @@ final class ValueRuns implements AutoCloseable {
     }
 
     void add(int de, int ou, int coc, int aoc, int p, double v, String t, String sb, long cr, long up, String cm,
-             byte fl) throws IOException {
+             byte fl, long ln) throws IOException {
         if (n == limit) {
             spill();
         }
@@ -101,6 +104,7 @@ final class ValueRuns implements AutoCloseable {
         lastUpdated[i] = up;
         comment[i] = cm;
         flags[i] = fl;
+        line[i] = (int) Math.min(Math.max(ln, 0), Integer.MAX_VALUE);
     }
 
     private int ordinal(int de, int ou, int coc, int aoc) {
@@ -225,6 +229,7 @@ final class ValueRuns implements AutoCloseable {
         e.lastUpdated = lastUpdated[i];
         e.comment = comment[i];
         e.flags = flags[i];
+        e.line = line[i];
     }
 
     private int storedById(String name) {
@@ -285,7 +290,8 @@ final class ValueRuns implements AutoCloseable {
                 key[1] = keys[4 * o + 1];
                 key[2] = keys[4 * o + 2];
                 key[3] = keys[4 * o + 3];
-                out.record(key, pe[i], num[i], flags[i], storedBy[i], created[i], lastUpdated[i], text[i], comment[i]);
+                out.record(key, pe[i], num[i], flags[i], storedBy[i], created[i], lastUpdated[i], line[i], text[i],
+                        comment[i]);
             }
         }
         Arrays.fill(text, 0, n, null);
@@ -306,29 +312,29 @@ final class ValueRuns implements AutoCloseable {
         }
 
         void record(int[] key, int pe, double num, byte flags, int storedBy, long created, long lastUpdated,
-                    String text, String comment) throws IOException {
+                    int line, String text, String comment) throws IOException {
             byte[] t = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
             byte[] c = comment == null ? null : comment.getBytes(StandardCharsets.UTF_8);
-            int size = 4 * 5 + 8 + 1 + 4 + 8 + 8 + 4 + 4 + (t == null ? 0 : t.length) + (c == null ? 0 : c.length);
+            int size = 4 * 5 + 8 + 1 + 4 + 8 + 8 + 4 + 4 + 4 + (t == null ? 0 : t.length) + (c == null ? 0 : c.length);
             if (buffer.remaining() < size) {
                 drain();
             }
             if (buffer.remaining() < size) {
                 ByteBuffer big = ByteBuffer.allocate(size);
-                put(big, key, pe, num, flags, storedBy, created, lastUpdated, t, c);
+                put(big, key, pe, num, flags, storedBy, created, lastUpdated, line, t, c);
                 big.flip();
                 while (big.hasRemaining()) {
                     channel.write(big);
                 }
                 return;
             }
-            put(buffer, key, pe, num, flags, storedBy, created, lastUpdated, t, c);
+            put(buffer, key, pe, num, flags, storedBy, created, lastUpdated, line, t, c);
         }
 
         private static void put(ByteBuffer b, int[] key, int pe, double num, byte flags, int storedBy, long created,
-                                long lastUpdated, byte[] t, byte[] c) {
+                                long lastUpdated, int line, byte[] t, byte[] c) {
             b.putInt(key[0]).putInt(key[1]).putInt(key[2]).putInt(key[3]).putInt(pe).putDouble(num).put(flags)
-                    .putInt(storedBy).putLong(created).putLong(lastUpdated);
+                    .putInt(storedBy).putLong(created).putLong(lastUpdated).putInt(line);
             b.putInt(t == null ? -1 : t.length);
             if (t != null) {
                 b.put(t);
@@ -391,6 +397,7 @@ final class ValueRuns implements AutoCloseable {
                 e.lastUpdated = c.lastUpdated;
                 e.comment = c.comment;
                 e.flags = c.flags;
+                e.line = c.line;
                 if (top.advance()) {
                     queue.add(top);
                 }
@@ -437,7 +444,7 @@ final class ValueRuns implements AutoCloseable {
         }
 
         boolean advance() throws IOException {
-            if (eof || !need(4 * 5 + 8 + 1 + 4 + 8 + 8 + 4)) {
+            if (eof || !need(4 * 5 + 8 + 1 + 4 + 8 + 8 + 4 + 4)) {
                 eof = true;
                 close();
                 return false;
@@ -453,6 +460,7 @@ final class ValueRuns implements AutoCloseable {
             e.storedBy = buffer.getInt();
             e.created = buffer.getLong();
             e.lastUpdated = buffer.getLong();
+            e.line = buffer.getInt();
             e.text = string(buffer.getInt());
             if (!need(4)) {
                 throw new EOFException("truncated run file");
@@ -498,5 +506,6 @@ final class ValueRuns implements AutoCloseable {
         lastUpdated = Arrays.copyOf(lastUpdated, size);
         comment = Arrays.copyOf(comment, size);
         flags = Arrays.copyOf(flags, size);
+        line = Arrays.copyOf(line, size);
     }
 }

@@ -54,6 +54,38 @@ class DataValueWriterTest {
         }
     }
 
+    /** The lines travel through the sort, spilled runs included, so that each duplicate names its own. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 1000})
+    void eachDuplicateNamesItsLineAndTheLineKeptWhateverTheChunkSize(int chunk) throws Exception {
+        try (Workspace ws = Workspace.create(dir.resolve("d" + chunk))) {
+            Connection c = ws.connection();
+            seed(c);
+            c.setAutoCommit(false);
+            List<Problem> problems = new ArrayList<>();
+            DataValueWriter w = new DataValueWriter(c, 1, "f.csv", problems::add, chunk);
+            String[][] lines = {{"202402", "OrgUnitBBBB"}, {"202401", "OrgUnitAAAA"}, {"202402", "OrgUnitBBBB"},
+                {"202401", "OrgUnitBBBB"}, {"202401", "OrgUnitAAAA"}, {"202402", "OrgUnitBBBB"}};
+            for (int i = 0; i < lines.length; i++) {
+                w.add(new RawDataValue("DataElemAAA", lines[i][0], lines[i][1], null, null, "v" + (i + 10), null, null,
+                        null, null, false, false, i + 10));
+            }
+            ImportCounts counts = w.finish();
+
+            assertThat(counts.createdCount()).isEqualTo(3);
+            assertThat(counts.rejectedCount()).isEqualTo(3);
+            assertThat(problems).extracting(Problem::format).containsExactly(
+                    "f.csv:11: value given more than once in the file (DataElemAAA OrgUnitAAAA 202401): ignored,"
+                            + " the one on line 14 is kept",
+                    "f.csv:10: value given more than once in the file (DataElemAAA OrgUnitBBBB 202402): ignored,"
+                            + " the one on line 15 is kept",
+                    "f.csv:12: value given more than once in the file (DataElemAAA OrgUnitBBBB 202402): ignored,"
+                            + " the one on line 15 is kept");
+            c.commit();
+            assertThat(rows(c)).containsExactly("OrgUnitAAAA [202401] [v14]", "OrgUnitBBBB [202401, 202402] [v13, v15]");
+        }
+    }
+
     @Test
     void chunkSizeFollowsTheHeapWithinBounds() {
         assertThat(DataValueWriter.chunkSize(256L << 20)).isBetween(1_000_000, 1_400_000);

@@ -26,6 +26,7 @@ import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
 import org.santeatlas.importers.OrgUnitLookup;
+import org.santeatlas.importers.OrgUnitPlaceholders;
 import org.santeatlas.importers.climate.ClimateVariable.Named;
 import org.santeatlas.importers.climate.ClimateVariable.Unit;
 
@@ -51,7 +52,8 @@ import org.santeatlas.importers.climate.ClimateVariable.Unit;
  *
  * <p>An empty or NaN cell is a missing value and changes nothing (a climate file never deletes a value).
  * Org units resolve by UID, code or name ({@link OrgUnitLookup}); an unknown org unit, an unreadable
- * number or a unit that does not fit the variable rejects the value, naming its line.
+ * number or a unit that does not fit the variable rejects the value, naming its line (with
+ * {@code --create-missing}, an unknown org unit is kept under a placeholder instead: {@link OrgUnitPlaceholders}).
  *
  * <p>The file is read twice, streaming: first for the variables it holds (their data elements must exist
  * before the values are resolved) and whether its dates are days or months, then for the values.
@@ -172,6 +174,7 @@ public final class ClimateCsvImporter implements Importer {
                     context.progress().update(0, 0, count);
                 }
             }
+            rows.placeholders.report();
             context.counts().add(writer.finish());
             context.progress().update(1, 1, count);
         }
@@ -261,6 +264,8 @@ public final class ClimateCsvImporter implements Importer {
         private final ImportContext context;
         private final ColumnMapping mapping;
         private final OrgUnitLookup orgUnits;
+        /** {@code --create-missing}: unknown org units kept under placeholders. */
+        final OrgUnitPlaceholders placeholders;
         private final Map<ClimateVariable, String> uids;
         private final DataValueWriter writer;
         /** Conversions already noted, "VARIABLE K": one note per variable and unit, not per value. */
@@ -281,6 +286,7 @@ public final class ClimateCsvImporter implements Importer {
             this.context = context;
             this.mapping = mapping;
             this.orgUnits = orgUnits;
+            this.placeholders = new OrgUnitPlaceholders(context, orgUnits);
             this.uids = uids;
             this.writer = writer;
         }
@@ -353,6 +359,7 @@ public final class ClimateCsvImporter implements Importer {
                         converted.from().symbol, variable.unit());
             }
             String period = period(mapping.get(r, "period").orElse(""), datesAreMonths);
+            placeholders.counted(orgUnit);
             // An invalid period is counted and reported by the writer, with this line.
             writer.add(new RawDataValue(uids.get(variable), period, orgUnit, null, null, converted.text(), null,
                     null, null, null, false, false, line));
@@ -363,7 +370,7 @@ public final class ClimateCsvImporter implements Importer {
          * first that resolves, so that a row naming its district and region goes to the district); null
          * when unknown or ambiguous, reported against the first reference the row gives.
          */
-        private String orgUnit(CSVRecord r, long line) {
+        private String orgUnit(CSVRecord r, long line) throws SQLException {
             List<String> refs = new ArrayList<>(4);
             for (String field : new String[] {"orgUnit", "name", "district", "region"}) {
                 mapping.get(r, field).ifPresent(refs::add);
@@ -385,6 +392,12 @@ public final class ClimateCsvImporter implements Importer {
                 }
             }
             String shown = refs.isEmpty() ? "" : refs.get(0);
+            if (first instanceof OrgUnitLookup.NotFound && placeholders.enabled() && !shown.isBlank()) {
+                // --create-missing: the finest reference the row gives becomes a placeholder org unit.
+                String created = placeholders.create(shown, line).uid();
+                resolved.put(key, created);
+                return created;
+            }
             if (first instanceof OrgUnitLookup.Ambiguous a) {
                 reject(line, "import.ambiguousOrgUnitName", "the org unit name '" + shown + "' is shared by " + a.count()
                         + " org units; give its code or UID", shown, String.valueOf(a.count()));

@@ -3,8 +3,8 @@ package org.santeatlas.importers.dhis2;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import org.santeatlas.core.store.RawDataValue;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
-import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.RecordPipe;
 import org.santeatlas.importers.JsonFiles;
 
 /**
@@ -43,10 +43,15 @@ import org.santeatlas.importers.JsonFiles;
  * indicator's values under a data element of its own, marked {@code SOURCE = 'DHIS2 analytics'}, so that
  * an indicator downloaded from DHIS2 maps and charts like any other series (SantéAtlas does not recompute
  * DHIS2's indicators: the aggregated value is what the district saw). Metadata named in
- * {@code metaData.items} that the workspace lacks is created ({@link AnalyticsResolver}). The file is read
- * twice, streamed: once to resolve and create metadata, once to store values; memory stays flat.
+ * {@code metaData.items} that the workspace lacks is created ({@link AnalyticsResolver}).
+ *
+ * <p>Read in one pass when {@code headers} and {@code metaData} come before {@code rows}, as DHIS2 writes
+ * them: the rows are parsed on their own thread while the import's thread resolves and stores them
+ * ({@link PipedDataValueImporter}). When the rows come first (a file without metadata, or written by
+ * another tool), what follows them may change how a row resolves, so the rows are skipped on a first
+ * read and streamed on a second one: memory stays flat either way, no row is held back.
  */
-public final class AnalyticsJsonImporter implements Importer {
+public final class AnalyticsJsonImporter extends PipedDataValueImporter<Object> {
 
     /** Header names of non-dimension columns a query may add (includeNumDen). */
     private static final Set<String> MEASURES = Set.of("value", "numerator", "denominator", "factor", "multiplier",
@@ -59,24 +64,70 @@ public final class AnalyticsJsonImporter implements Importer {
         return ImportFormat.DHIS2_ANALYTICS_JSON;
     }
 
-    /** What comes before the rows: the headers and the metadata. */
+    /** What the rows need: the headers and the metadata. The parser emits it once, before the first row. */
     private record Head(List<String> names, List<Boolean> meta, Map<String, AnalyticsResolver.Item> items,
-                        Map<String, List<String>> dimensions) {
+                        Map<String, List<String>> dimensions, boolean headersSeen) {
     }
 
-    @FunctionalInterface
-    private interface RowHandler {
-        void row(List<String> cells, long line) throws SQLException, IOException;
+    /** One row's cells (strings; numbers as text) and its line. */
+    private record Row(String[] cells, long line) {
+    }
+
+    /** Set on the import's thread when the head arrives. */
+    private AnalyticsResolver resolver;
+    private int[] col;
+    private String[] constant;
+    private int value;
+
+    /** Aggregated values: DHIS2's period types need not match the data sets' (a yearly total of a monthly element). */
+    @Override
+    DataValueWriter.Options writerOptions(ImportContext context) {
+        return DataValueWriter.Options.DEFAULTS;
     }
 
     @Override
-    public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
-        Head head = readHead(context);
-        int[] col = new int[STORED.size()];
+    RawDataValue resolve(ImportContext context, Object record) throws SQLException, ImportFailure {
+        if (record instanceof Head head) {
+            start(context, head);
+            return null;
+        }
+        Row row = (Row) record;
+        String v = cell(row.cells(), value);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        RawDataValue raw = value(resolver, row.cells(), col, constant, v, row.line());
+        if (raw == null) {
+            context.counts().rejected();
+        }
+        return raw;
+    }
+
+    @Override
+    void beforeFinish(ImportContext context) {
+        if (resolver != null) {
+            resolver.reportMisses();
+        }
+    }
+
+    @Override
+    void release() throws SQLException {
+        if (resolver != null) {
+            resolver.close();
+        }
+    }
+
+    /** Checks the head as a whole, then prepares the resolver. */
+    private void start(ImportContext context, Head head) throws ImportFailure, SQLException {
+        if (!head.headersSeen()) {
+            throw new ImportFailure(context.problem(1, 0, "import.analyticsNoHeaders", "not a DHIS2 analytics"
+                    + " response: no \"headers\" array"));
+        }
+        col = new int[STORED.size()];
         for (int i = 0; i < col.length; i++) {
             col[i] = head.names().indexOf(STORED.get(i));
         }
-        int value = head.names().indexOf("value");
+        value = head.names().indexOf("value");
         for (int c = 0; c < head.names().size(); c++) {
             String name = head.names().get(c);
             if (head.meta().get(c) && !STORED.contains(name) && !MEASURES.contains(name)) {
@@ -90,7 +141,7 @@ public final class AnalyticsJsonImporter implements Importer {
                     "the export has no value column"));
         }
         // A dimension used as a filter: its one item applies to every row.
-        String[] constant = new String[STORED.size()];
+        constant = new String[STORED.size()];
         for (int i = 0; i < 3; i++) {
             if (col[i] < 0) {
                 List<String> items = head.dimensions().getOrDefault(STORED.get(i), List.of());
@@ -103,39 +154,93 @@ public final class AnalyticsJsonImporter implements Importer {
                 constant[i] = items.get(0);
             }
         }
-        try (AnalyticsResolver resolver = new AnalyticsResolver(context, head.items())) {
-            long[] count = {0};
-            readRows(context, value, (cells, line) -> {
-                String v = cell(cells, value);
-                if (v == null || v.isBlank()) {
-                    return;
+        resolver = new AnalyticsResolver(context, head.items());
+    }
+
+    /**
+     * Parser thread: reads the head up to the rows; streams them at once when headers and metaData came
+     * first, else skips them, reads on to the end, and streams them on a second read of the file.
+     */
+    @Override
+    void parse(ImportContext context, RecordPipe.Emitter<Object> out) throws ImportFailure, IOException {
+        List<String> names = new ArrayList<>();
+        List<Boolean> meta = new ArrayList<>();
+        Map<String, AnalyticsResolver.Item> items = new HashMap<>();
+        Map<String, List<String>> dimensions = new HashMap<>();
+        boolean headers = false;
+        boolean metaData = false;
+        boolean rowsSkipped = false;
+        boolean streamed = false;
+        try (JsonParser p = JsonFiles.open(context)) {
+            p.nextToken();
+            JsonFiles.expect(context, p, JsonToken.START_OBJECT, "a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("headers")) {
+                    JsonFiles.expect(context, p, JsonToken.START_ARRAY, "the headers array");
+                    headers = true;
+                    readHeaders(p, names, meta);
+                } else if (key.equals("metaData")) {
+                    JsonFiles.expect(context, p, JsonToken.START_OBJECT, "the metaData object");
+                    metaData = true;
+                    readMetaData(p, items, dimensions);
+                } else if (key.equals("rows") && headers && metaData && !streamed) {
+                    out.emit(new Head(names, meta, items, dimensions, true));
+                    streamRows(context, p, names.indexOf("value"), out);
+                    streamed = true;
+                } else {
+                    rowsSkipped |= key.equals("rows");
+                    p.skipChildren();
                 }
-                if (value(resolver, cells, col, constant, v, line) == null) {
-                    context.counts().rejected();
-                }
-                count[0]++;
-            });
-            resolver.reportMisses();
-            resolver.quiet();
-            try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
-                    context.displayName(), context.problems())) {
-                readRows(context, value, (cells, line) -> {
-                    String v = cell(cells, value);
-                    if (v != null && !v.isBlank()) {
-                        RawDataValue raw = value(resolver, cells, col, constant, v, line);
-                        if (raw != null) {
-                            writer.add(raw);
-                        }
-                    }
-                });
-                context.counts().add(writer.finish());
             }
-            long size = Files.size(context.file());
-            context.progress().update(size, size, count[0]);
+        } catch (JsonProcessingException e) {
+            throw JsonFiles.malformed(context, e);
+        }
+        if (streamed) {
+            return;
+        }
+        out.emit(new Head(names, meta, items, dimensions, headers));
+        if (!headers || !rowsSkipped) {
+            return;
+        }
+        try (JsonParser p = JsonFiles.open(context)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (key.equals("rows")) {
+                    streamRows(context, p, names.indexOf("value"), out);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw JsonFiles.malformed(context, e);
         }
     }
 
-    private static RawDataValue value(AnalyticsResolver resolver, List<String> cells, int[] col, String[] constant,
+    private static void readHeaders(JsonParser p, List<String> names, List<Boolean> meta) throws IOException {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String name = null;
+            boolean isMeta = true;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if (field.equals("name")) {
+                    name = JsonFiles.text(p);
+                } else if (field.equals("meta")) {
+                    isMeta = JsonFiles.bool(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            names.add(name == null ? "" : name);
+            meta.add(isMeta && !"value".equals(name));
+        }
+    }
+
+    private static RawDataValue value(AnalyticsResolver resolver, String[] cells, int[] col, String[] constant,
                                       String value, long line) throws SQLException {
         AnalyticsResolver.Ref[] refs = new AnalyticsResolver.Ref[STORED.size()];
         for (int i = 0; i < refs.length; i++) {
@@ -153,58 +258,8 @@ public final class AnalyticsJsonImporter implements Importer {
         return ref != null ? ref : AnalyticsResolver.Ref.any("");
     }
 
-    private static String cell(List<String> cells, int index) {
-        return index >= 0 && index < cells.size() ? cells.get(index) : null;
-    }
-
-    /** Reads {@code headers} and {@code metaData}, skipping {@code rows}. */
-    private static Head readHead(ImportContext context) throws IOException, ImportFailure {
-        List<String> names = new ArrayList<>();
-        List<Boolean> meta = new ArrayList<>();
-        Map<String, AnalyticsResolver.Item> items = new HashMap<>();
-        Map<String, List<String>> dimensions = new HashMap<>();
-        boolean headers = false;
-        try (JsonParser p = JsonFiles.FACTORY.createParser(Files.newInputStream(context.file()))) {
-            p.nextToken();
-            JsonFiles.expect(context, p, JsonToken.START_OBJECT, "a JSON object");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (key.equals("headers")) {
-                    JsonFiles.expect(context, p, JsonToken.START_ARRAY, "the headers array");
-                    headers = true;
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        String name = null;
-                        boolean isMeta = true;
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String field = p.currentName();
-                            p.nextToken();
-                            if (field.equals("name")) {
-                                name = JsonFiles.text(p);
-                            } else if (field.equals("meta")) {
-                                isMeta = JsonFiles.bool(p);
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                        names.add(name == null ? "" : name);
-                        meta.add(isMeta && !"value".equals(name));
-                    }
-                } else if (key.equals("metaData")) {
-                    JsonFiles.expect(context, p, JsonToken.START_OBJECT, "the metaData object");
-                    readMetaData(p, items, dimensions);
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw JsonFiles.malformed(context, e);
-        }
-        if (!headers) {
-            throw new ImportFailure(context.problem(1, 0, "import.analyticsNoHeaders", "not a DHIS2 analytics"
-                    + " response: no \"headers\" array"));
-        }
-        return new Head(names, meta, items, dimensions);
+    private static String cell(String[] cells, int index) {
+        return index >= 0 && index < cells.length ? cells[index] : null;
     }
 
     private static void readMetaData(JsonParser p, Map<String, AnalyticsResolver.Item> items,
@@ -275,41 +330,36 @@ public final class AnalyticsJsonImporter implements Importer {
     }
 
     /**
-     * Streams {@code rows}: each an array of cells (strings, or numbers in some versions). Cells other than
-     * the value column repeat a few identifiers millions of times: they go through a {@link StringPool}, so
-     * that a repeat allocates nothing and the resolver's lookups find a cached hash.
+     * Streams {@code rows} (the parser is on its start): each an array of cells (strings, or numbers in some
+     * versions). Cells other than the value column repeat a few identifiers millions of times: they go
+     * through a {@link StringPool}, so that a repeat allocates nothing and the resolver's lookups find a
+     * cached hash. Parser thread.
      */
-    private static void readRows(ImportContext context, int valueColumn, RowHandler handler)
-            throws IOException, ImportFailure, SQLException {
+    private static void streamRows(ImportContext context, JsonParser p, int valueColumn,
+                                   RecordPipe.Emitter<Object> out) throws IOException, ImportFailure {
+        JsonFiles.expect(context, p, JsonToken.START_ARRAY, "the rows array");
         StringPool pool = new StringPool();
-        try (JsonParser p = JsonFiles.FACTORY.createParser(Files.newInputStream(context.file()))) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                p.nextToken();
-                if (!key.equals("rows")) {
-                    p.skipChildren();
-                    continue;
-                }
-                JsonFiles.expect(context, p, JsonToken.START_ARRAY, "the rows array");
-                List<String> cells = new ArrayList<>();
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                    JsonFiles.expect(context, p, JsonToken.START_ARRAY, "a row (an array of cells)");
-                    long line = p.currentTokenLocation().getLineNr();
-                    cells.clear();
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        cells.add(cells.size() != valueColumn && p.currentToken() == JsonToken.VALUE_STRING
-                                ? pool.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
-                                : JsonFiles.text(p));
-                    }
-                    handler.row(cells, line);
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new java.io.InterruptedIOException("import cancelled");
-                    }
-                }
+        List<String> cells = new ArrayList<>();
+        long rows = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw JsonFiles.truncated(context, p.currentLocation());
             }
-        } catch (JsonProcessingException e) {
-            throw JsonFiles.malformed(context, e);
+            JsonFiles.expect(context, p, JsonToken.START_ARRAY, "a row (an array of cells)");
+            long line = p instanceof ParserBase base ? base.getTokenLineNr() : p.currentTokenLocation().getLineNr();
+            cells.clear();
+            for (JsonToken c = p.nextToken(); c != JsonToken.END_ARRAY; c = p.nextToken()) {
+                if (c == null) {
+                    throw JsonFiles.truncated(context, p.currentLocation());
+                }
+                cells.add(cells.size() != valueColumn && c == JsonToken.VALUE_STRING
+                        ? pool.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+                        : JsonFiles.text(p));
+            }
+            out.emit(new Row(cells.toArray(new String[0]), line));
+            if (++rows % 65_536 == 0) {
+                out.position(p.currentLocation().getByteOffset());
+            }
         }
     }
 }

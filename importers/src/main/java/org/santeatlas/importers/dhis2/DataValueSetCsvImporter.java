@@ -3,28 +3,30 @@ package org.santeatlas.importers.dhis2;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.Locale;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.santeatlas.core.store.DataValueWriter;
 import org.santeatlas.core.store.RawDataValue;
 import org.santeatlas.importers.CsvFiles;
 import org.santeatlas.importers.ImportContext;
 import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
-import org.santeatlas.importers.Importer;
+import org.santeatlas.importers.RecordPipe;
 
 /**
  * DHIS2 data value sets in CSV, in DHIS2's column order: dataelement, period, orgunit,
  * categoryoptioncombo, attributeoptioncombo, value, storedby, lastupdated, comment, followup[, deleted].
  * With or without a header line (a header may reorder the columns), ',' or ';' separated.
  */
-public final class DataValueSetCsvImporter implements Importer {
+public final class DataValueSetCsvImporter extends PipedDataValueImporter<Object> {
 
     private static final String[] COLUMNS = {"dataelement", "period", "orgunit", "categoryoptioncombo",
         "attributeoptioncombo", "value", "storedby", "lastupdated", "comment", "followup", "deleted", "created"};
+
+    /** A line with too few columns, as the parser thread saw it; reported on the import's thread. */
+    private record TooFewColumns(long line, int size) {
+    }
 
     @Override
     public ImportFormat format() {
@@ -32,19 +34,26 @@ public final class DataValueSetCsvImporter implements Importer {
     }
 
     @Override
-    public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
-        try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
-                context.displayName(), context.problems(), context.dataValueOptions())) {
-            read(context, writer);
-            context.counts().add(writer.finish());
+    RawDataValue resolve(ImportContext context, Object record) {
+        if (record instanceof TooFewColumns t) {
+            context.counts().rejected();
+            context.report(t.line(), 0, "import.csvTooFewColumns", "expected at least 6 columns, found "
+                    + t.size(), String.valueOf(t.size()));
+            return null;
         }
+        return (RawDataValue) record;
     }
 
-    private void read(ImportContext context, DataValueWriter writer) throws ImportFailure, IOException, SQLException {
+    /**
+     * Parses on the pipe's thread, so that the CSV parse overlaps the store (the slower of the two); the
+     * charset and delimiter come from a look at the head of the file first.
+     */
+    @Override
+    void parse(ImportContext context, RecordPipe.Emitter<Object> out) throws ImportFailure, IOException {
         java.nio.charset.Charset charset = CsvFiles.charset(context);
-        char delimiter = CsvFiles.sniffDelimiter(context.file(), charset);
+        char delimiter = CsvFiles.sniffDelimiter(context.openUnhashed(), charset);
         long records = 0;
-        try (CSVParser parser = CsvFiles.open(context.file(), delimiter, charset)) {
+        try (CSVParser parser = CsvFiles.open(context.open(), delimiter, charset)) {
             Iterator<CSVRecord> it = parser.iterator();
             int[] index = defaultIndex();
             boolean first = true;
@@ -61,16 +70,17 @@ public final class DataValueSetCsvImporter implements Importer {
                 }
                 long line = r.getRecordNumber() == 0 ? 0 : parser.getCurrentLineNumber();
                 if (r.size() < 6) {
-                    context.counts().rejected();
-                    context.report(line, 0, "import.csvTooFewColumns", "expected at least 6 columns, found "
-                            + r.size(), String.valueOf(r.size()));
+                    out.emit(new TooFewColumns(line, r.size()));
                     continue;
                 }
-                writer.add(new RawDataValue(cell(r, index[0]), cell(r, index[1]), cell(r, index[2]),
-                        cell(r, index[3]), cell(r, index[4]), cell(r, index[5]), cell(r, index[6]),
-                        cell(r, index[11]), cell(r, index[7]), cell(r, index[8]), "true".equalsIgnoreCase(
-                        cell(r, index[9])), "true".equalsIgnoreCase(cell(r, index[10])), line));
-                records++;
+                out.emit(new RawDataValue(cell(r, index[0]), cell(r, index[1]),
+                        cell(r, index[2]), cell(r, index[3]), cell(r, index[4]),
+                        cell(r, index[5]), cell(r, index[6]), cell(r, index[11]), cell(r, index[7]),
+                        cell(r, index[8]), "true".equalsIgnoreCase(cell(r, index[9])),
+                        "true".equalsIgnoreCase(cell(r, index[10])), line));
+                if (++records % 65_536 == 0) {
+                    out.position(r.getCharacterPosition());
+                }
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
@@ -79,7 +89,6 @@ public final class DataValueSetCsvImporter implements Importer {
             throw new ImportFailure(context.problem(0, 0, "import.malformedCsv",
                     "malformed CSV: " + e.getCause().getMessage(), e.getCause().getMessage()), e);
         }
-        context.progress().update(1, 1, records);
     }
 
     private static int[] defaultIndex() {

@@ -22,7 +22,7 @@ import org.santeatlas.importers.RecordPipe;
  * A root {@code <dataValueSets>} may wrap several sets, each with its own defaults. Elements are matched
  * by local name, so a file without DHIS2's namespace is read the same.
  *
- * <p>Streamed with the JDK's StAX reader, one value in memory at a time. DTDs and external entities
+ * <p>Streamed with Woodstox's StAX reader, one value in memory at a time. DTDs and external entities
  * are off and a DOCTYPE is refused (DHIS2 never writes one): an import file must not make the
  * application read other local files or the network (XXE).
  */
@@ -38,9 +38,14 @@ public final class DataValueSetXmlImporter extends PipedDataValueImporter<RawDat
      * shared, so its configuration cannot be changed behind the caller's back.
      */
     public static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        // Woodstox rather than the JDK's reader: about twice as fast on attribute-heavy DHIS2 XML and ADX
+        // (benchmarks module). Named explicitly so that no other StAX implementation on the class path
+        // is picked up in its place.
+        XMLInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        // Coalescing off (the default) and no location of every event beyond lines: what the importers need.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         return factory;
     }
 
@@ -200,11 +205,21 @@ public final class DataValueSetXmlImporter extends PipedDataValueImporter<RawDat
                 reason), e);
     }
 
-    /** The parser's own words, without the "ParseError at [row,col]" prefix the JDK's reader adds. */
-    private static String reason(XMLStreamException e) {
+    /**
+     * The parser's own words, without the location it adds (Woodstox: a final {@code at [row,col …]}
+     * line; the JDK's reader: a {@code ParseError at [row,col]} prefix): the problem names it already.
+     */
+    static String reason(XMLStreamException e) {
         String message = String.valueOf(e.getMessage());
         int at = message.indexOf("Message: ");
-        return at >= 0 ? message.substring(at + "Message: ".length()).strip() : message.strip();
+        if (at >= 0) {
+            message = message.substring(at + "Message: ".length());
+        }
+        int where = message.indexOf("\n at [");
+        if (where >= 0) {
+            message = message.substring(0, where);
+        }
+        return message.strip();
     }
 
     /** The set-level fields of a {@code <dataValueSet>} that its values inherit. */

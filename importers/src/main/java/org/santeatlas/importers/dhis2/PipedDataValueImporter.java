@@ -1,7 +1,6 @@
 package org.santeatlas.importers.dhis2;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import org.santeatlas.core.store.DataValueWriter;
 import org.santeatlas.core.store.RawDataValue;
@@ -25,9 +24,9 @@ abstract class PipedDataValueImporter<R> implements Importer {
     @Override
     public final void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         try (DataValueWriter writer = new DataValueWriter(context.connection(), context.batchId(),
-                context.displayName(), context.problems(), context.dataValueOptions())) {
+                context.displayName(), context.problems(), writerOptions(context))) {
             prepare(context);
-            long size = Files.size(context.file());
+            long size = Math.max(1, context.plainSize());
             long records = 0;
             try (RecordPipe<R> pipe = new RecordPipe<R>("santeatlas-" + format().id(),
                     out -> parse(context, out)).whileWaiting(context.idleWork())) {
@@ -41,9 +40,27 @@ abstract class PipedDataValueImporter<R> implements Importer {
                     }
                 }
             }
+            beforeFinish(context);
             context.counts().add(writer.finish());
             context.progress().update(size, size, records);
+        } finally {
+            release();
         }
+    }
+
+    /** How the writer resolves and checks values: the user's options, strict (raw DHIS2 data). */
+    DataValueWriter.Options writerOptions(ImportContext context) {
+        return context.dataValueOptions();
+    }
+
+    /** After the last record, before the writer stores the values and reports its problems. Import thread. */
+    void beforeFinish(ImportContext context) throws SQLException {
+        // Nothing by default.
+    }
+
+    /** Releases what {@link #resolve} opened, on every path. Import thread. */
+    void release() throws SQLException {
+        // Nothing by default.
     }
 
     /** Reads what the format needs from the workspace, before the parser starts. Import thread. */
@@ -58,5 +75,5 @@ abstract class PipedDataValueImporter<R> implements Importer {
      * The data value a record states, or null when the record cannot be one; then this method has reported
      * the problem and counted the rejection. Import thread, in file order.
      */
-    abstract RawDataValue resolve(ImportContext context, R record) throws SQLException;
+    abstract RawDataValue resolve(ImportContext context, R record) throws SQLException, ImportFailure;
 }

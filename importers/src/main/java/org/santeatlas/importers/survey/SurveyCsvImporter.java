@@ -18,6 +18,7 @@ import org.santeatlas.importers.ImportFailure;
 import org.santeatlas.importers.ImportFormat;
 import org.santeatlas.importers.Importer;
 import org.santeatlas.importers.OrgUnitLookup;
+import org.santeatlas.importers.OrgUnitPlaceholders;
 
 /**
  * Survey estimates for the WHO Data Quality Review's external consistency (DQR 2017, dimension 4:
@@ -35,7 +36,8 @@ import org.santeatlas.importers.OrgUnitLookup;
  * <p>Each row is keyed by (indicator, org unit, year, source) in {@code SURVEY_VALUE}: re-importing a
  * corrected file updates the estimates in place. The org unit is resolved by UID, code or name
  * ({@link OrgUnitLookup}); {@code ORG_UNIT_REF} stores its UID, so that a file naming a region by name and
- * another by code update the same row. A row whose org unit is unknown or ambiguous is rejected.
+ * another by code update the same row. A row whose org unit is unknown or ambiguous is rejected; with
+ * {@code --create-missing} an unknown one is kept under a placeholder org unit ({@link OrgUnitPlaceholders}).
  */
 public final class SurveyCsvImporter implements Importer {
 
@@ -82,6 +84,7 @@ public final class SurveyCsvImporter implements Importer {
     @Override
     public void run(ImportContext context) throws ImportFailure, IOException, SQLException {
         OrgUnitLookup orgUnits = OrgUnitLookup.load(context.connection());
+        OrgUnitPlaceholders placeholders = new OrgUnitPlaceholders(context, orgUnits);
         long rows = 0;
         try (CsvTable table = CsvTable.open(context, SYNONYMS);
              Store store = new Store(context)) {
@@ -93,7 +96,7 @@ public final class SurveyCsvImporter implements Importer {
                                 + " (indicateur, unité d'organisation, année, valeur, source)"));
             }
             for (CSVRecord r = table.next(); r != null; r = table.next()) {
-                row(context, orgUnits, store, mapping, r, table.line());
+                row(context, orgUnits, placeholders, store, mapping, r, table.line());
                 if (++rows % REPORT_EVERY == 0) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedIOException("import cancelled");
@@ -101,12 +104,13 @@ public final class SurveyCsvImporter implements Importer {
                     context.progress().update(0, 0, rows);
                 }
             }
+            placeholders.report();
         }
         context.progress().update(1, 1, rows);
     }
 
-    private static void row(ImportContext context, OrgUnitLookup orgUnits, Store store, ColumnMapping mapping,
-                            CSVRecord r, long line) throws SQLException {
+    private static void row(ImportContext context, OrgUnitLookup orgUnits, OrgUnitPlaceholders placeholders,
+                            Store store, ColumnMapping mapping, CSVRecord r, long line) throws SQLException {
         String indicator = mapping.get(r, "indicator").orElse(null);
         // The finest place the row names: a file may hold regional and district estimates side by side.
         String ouRef = mapping.get(r, "orgUnit").or(() -> mapping.get(r, "district"))
@@ -167,11 +171,17 @@ public final class SurveyCsvImporter implements Importer {
                     + a.count() + " org units; give its code or UID", ouRef, String.valueOf(a.count()));
             return;
         }
-        if (!(match instanceof OrgUnitLookup.Found found)) {
+        OrgUnitLookup.OrgUnit ou;
+        if (match instanceof OrgUnitLookup.Found found) {
+            ou = found.orgUnit();
+        } else if (placeholders.enabled() && !ouRef.isBlank()) {
+            // --create-missing: kept under a placeholder org unit that a metadata import completes later.
+            ou = placeholders.create(ouRef, line);
+        } else {
             reject(context, line, "import.unknownOrgUnit", "unknown org unit '" + ouRef + "'", ouRef);
             return;
         }
-        OrgUnitLookup.OrgUnit ou = found.orgUnit();
+        placeholders.counted(ou.uid());
         store.put(indicator, ou, year, source, v, lower, upper);
     }
 

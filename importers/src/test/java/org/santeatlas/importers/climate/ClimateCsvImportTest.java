@@ -221,6 +221,48 @@ class ClimateCsvImportTest {
     }
 
     @Test
+    void createMissingKeepsValuesOfUnknownOrgUnitsUnderPlaceholdersReportedOnceEach() throws Exception {
+        String file = """
+                orgunit,period,variable,value,unit
+                O6uvpzGd5pu,202401,precipitation,12.5,mm
+                Zone de Nulle-Part,202401,precipitation,3,mm
+                Zone de Nulle-Part,202402,precipitation,4,mm
+                Zz123456789,202401,precipitation,5,mm
+                CSI Centre,202401,precipitation,6,mm
+                """;
+        try (Workspace ws = Workspace.create(dir.resolve("w.mv.db"))) {
+            OrgUnitFixture.importInto(ws, dir);
+            Path csv = write("climat.csv", file);
+            long orgUnits = count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT");
+
+            ImportResult refused = new ImportService(ws).importFile(csv, Optional.empty(), ImportProgress.NONE);
+            assertThat(refused.problems()).extracting(Problem::line, Problem::key).containsExactly(
+                    tuple(3L, "import.unknownOrgUnit"), tuple(4L, "import.unknownOrgUnit"),
+                    tuple(5L, "import.unknownOrgUnit"), tuple(6L, "import.ambiguousOrgUnitName"));
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT")).isEqualTo(orgUnits);
+
+            ImportResult kept = new ImportService(ws).importFile(csv, Optional.empty(),
+                    ImportOptions.DEFAULTS.withCreateMissing(true).withSkipInvalid(true), ImportProgress.NONE);
+
+            assertThat(kept.failure()).isEmpty();
+            assertThat(kept.counts().createdCount()).isEqualTo(4);
+            // An ambiguous name stays rejected: a placeholder would file values under a third place.
+            assertThat(kept.counts().rejectedCount()).isEqualTo(1);
+            assertThat(kept.problems()).extracting(Problem::line, Problem::key, Problem::args).containsExactly(
+                    tuple(6L, "import.ambiguousOrgUnitName", List.of("CSI Centre", "2")),
+                    tuple(3L, "import.placeholderOrgUnit", List.of("Zone de Nulle-Part", "2")),
+                    tuple(5L, "import.placeholderOrgUnit", List.of("Zz123456789", "1")));
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER")).isEqualTo(2);
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER AND UID = 'Zz123456789'"
+                    + " AND CODE IS NULL")).isEqualTo(1);
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT WHERE PLACEHOLDER"
+                    + " AND CODE = 'Zone de Nulle-Part' AND NAME = 'Zone de Nulle-Part'")).isEqualTo(1);
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM DATA_VALUE V JOIN ORG_UNIT O ON O.UID = V.ORG_UNIT"
+                    + " WHERE O.PLACEHOLDER")).isEqualTo(3);
+        }
+    }
+
+    @Test
     void filesWithoutAVariableOrAPeriodAreRefusedAsAWhole() throws Exception {
         try (Workspace ws = Workspace.create(dir.resolve("w.mv.db"))) {
             ImportService service = new ImportService(ws);

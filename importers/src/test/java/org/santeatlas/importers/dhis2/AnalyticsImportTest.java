@@ -136,6 +136,36 @@ class AnalyticsImportTest {
         assertThat(again.batchId()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"rows first", "rows between headers and metaData"})
+    void rowsBeforeTheMetaDataResolveAsIfTheyCameAfter(String order) throws Exception {
+        int rowsAt = ANALYTICS.indexOf("\"rows\": [");
+        int rowsEnd = ANALYTICS.indexOf("\"height\"");
+        String rows = ANALYTICS.substring(rowsAt, rowsEnd);
+        String without = ANALYTICS.substring(0, rowsAt) + ANALYTICS.substring(rowsEnd);
+        String moved = order.equals("rows first")
+                ? "{" + rows + without.substring(1)
+                : without.replace("\"metaData\": {", rows + "\"metaData\": {");
+        assertThat(moved).isNotEqualTo(ANALYTICS).contains("\"rows\": [").hasSameSizeAs(ANALYTICS);
+
+        ImportResult r = ws.importText("analytics.json", moved, ImportOptions.DEFAULTS);
+
+        assertThat(r.failure()).isEmpty();
+        assertThat(r.counts().createdCount()).isEqualTo(5);
+        String rate = AnalyticsResolver.derivedUid("BfMAe6Itzgt.REPORTING_RATE");
+        assertThat(values()).containsExactly(
+                rate + " 202401 CsiKollo001 HllvX50cXC0 100.0",
+                "DeConsult01 202401 CsiKollo001 HllvX50cXC0 120",
+                "DeConsult01 202402 CsiKollo001 HllvX50cXC0 95",
+                "DeNouveau01 202401 CsiNeuf0001 HllvX50cXC0 12",
+                "InPenta3Cv1 202401 CsiKollo001 HllvX50cXC0 81.1");
+        // Names and types that only metaData gives, although it came after the rows.
+        assertThat(ws.rows("SELECT UID, NAME, PLACEHOLDER, SOURCE FROM DATA_ELEMENT WHERE UID = 'InPenta3Cv1'"))
+                .containsExactly("InPenta3Cv1|Couverture Penta3|FALSE|DHIS2 analytics");
+        assertThat(ws.rows("SELECT UID, NAME, PLACEHOLDER FROM ORG_UNIT WHERE PLACEHOLDER")).containsExactly(
+                "CsiNeuf0001|CSI Neuf|TRUE");
+    }
+
     @Test
     void operandsAndACategoryOptionComboColumnGiveTheDisaggregation() throws Exception {
         ImportResult r = ws.importText("operands.json", """

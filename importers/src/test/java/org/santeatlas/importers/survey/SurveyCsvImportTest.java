@@ -68,6 +68,67 @@ class SurveyCsvImportTest {
     }
 
     @Test
+    void createMissingKeepsValuesOfUnknownOrgUnitsUnderPlaceholdersReportedOnceEach() throws Exception {
+        String unknown = """
+                indicateur;unité d'organisation;année;valeur;source
+                Couverture DTC3 (%);Région de Tahoua;2021;78,4;EDS 2021
+                Couverture DTC3 (%);District de Nulle-Part;2021;60;EDS 2021
+                Couverture VAR (%);District de Nulle-Part;2021;55;EDS 2021
+                Couverture DTC3 (%);Zz123456789;2021;70;EDS 2021
+                """;
+        try (Workspace ws = Workspace.create(dir.resolve("w.mv.db"))) {
+            OrgUnitFixture.importInto(ws, dir);
+            Path file = write("enquetes.csv", unknown, StandardCharsets.UTF_8);
+            ImportService service = new ImportService(ws);
+            long orgUnits = count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT");
+
+            ImportResult refused = service.importFile(file, Optional.empty(), ImportProgress.NONE);
+            assertThat(refused.failure()).map(Problem::key).contains("import.invalidRecords");
+            assertThat(refused.problems()).extracting(Problem::line, Problem::key).containsExactly(
+                    tuple(3L, "import.unknownOrgUnit"), tuple(4L, "import.unknownOrgUnit"),
+                    tuple(5L, "import.unknownOrgUnit"));
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM ORG_UNIT")).isEqualTo(orgUnits);
+
+            ImportResult kept = service.importFile(file, Optional.empty(),
+                    ImportOptions.DEFAULTS.withCreateMissing(true), ImportProgress.NONE);
+
+            assertThat(kept.failure()).isEmpty();
+            assertThat(kept.counts().createdCount()).isEqualTo(4);
+            assertThat(kept.counts().rejectedCount()).isZero();
+            assertThat(kept.problems()).extracting(Problem::line, Problem::key, Problem::args).containsExactly(
+                    tuple(3L, "import.placeholderOrgUnit", List.of("District de Nulle-Part", "2")),
+                    tuple(5L, "import.placeholderOrgUnit", List.of("Zz123456789", "1")));
+            assertThat(strings(ws.connection(), "SELECT CONCAT_WS('|', CODE, NAME, PLACEHOLDER) FROM ORG_UNIT"
+                    + " WHERE PLACEHOLDER ORDER BY NAME")).containsExactly(
+                    "District de Nulle-Part|District de Nulle-Part|TRUE", "Zz123456789|TRUE");
+            assertThat(strings(ws.connection(), "SELECT UID FROM ORG_UNIT WHERE NAME = 'Zz123456789'"))
+                    .containsExactly("Zz123456789");
+            // Both values of the district went under the same placeholder.
+            assertThat(count(ws.connection(), "SELECT COUNT(DISTINCT S.ORG_UNIT_ID) FROM SURVEY_VALUE S JOIN ORG_UNIT O"
+                    + " ON O.ID = S.ORG_UNIT_ID WHERE O.NAME = 'District de Nulle-Part'")).isEqualTo(1);
+            assertThat(count(ws.connection(), "SELECT COUNT(*) FROM SURVEY_VALUE S JOIN ORG_UNIT O"
+                    + " ON O.ID = S.ORG_UNIT_ID WHERE O.PLACEHOLDER")).isEqualTo(3);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aCorrectedFileUpdatesInPlaceWhateverTheOrgUnitIsCalled() throws Exception {
         try (Workspace ws = Workspace.create(dir.resolve("w.mv.db"))) {
             OrgUnitFixture.importInto(ws, dir);
