@@ -110,9 +110,9 @@ public final class AtlasReport {
             Map<String, Envelope> envelopes = DistrictMap.envelopes(ws, level);
             for (OrgUnitTree.Unit district : districts) {
                 int u = coverage.input().unitIndex(district.uid());
+                // the map's own sentence, with the figures written as the tables write them
                 String subtitle = u < 0 ? "" : areas.layout().messages().get("subtitle.coverage",
-                        areas.layout().messages().number(coverage.unit(u).coveragePercent(), 1),
-                        areas.layout().messages().number(radius / 1000, 2));
+                        t.format(coverage.unit(u).coveragePercent(), 1), figures.radiusKm(t));
                 DistrictMap map = areas.focus(envelopes.get(district.uid()), district.name(), subtitle,
                         figures.localityIds(u));
                 district(d, tree, map, district, u, figures, types, typeOf, t);
