@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.santeatlas.core.workspace.AccessMode;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.map.coverage.CoverageAnalysis;
 import org.santeatlas.quality.QualityParameters;
 import org.santeatlas.reports.ReportText;
 import org.santeatlas.reports.atlas.AtlasReport;
@@ -28,8 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code santeatlas report -w W --type dqr|atlas|facility --district NAME|UID [--period 2025|2025Q1|2025-03]
- * [--lang fr|en] [--paper a4|letter] --out FILE.pdf [--xlsx FILE.xlsx]}: prints a report as a PDF — the district
- * data-quality review (WHO DQR layout), the carte sanitaire atlas (every district without --district) or the
+ * [--lang fr|en] [--paper a4|letter] [--radius-km 5] --out FILE.pdf [--xlsx FILE.xlsx]}: prints a report as a PDF —
+ * the district data-quality review (WHO DQR layout), the carte sanitaire atlas (every district without --district;
+ * coverage within --radius-km) or the
  * facility sheets of a district; {@code dqr} also writes its tables as XLSX ({@code --out F.xlsx} alone, or
  * {@code --xlsx F} beside the PDF). Unknown district or period: exit 1 with the closest valid choices.
  */
@@ -64,6 +66,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "The PDF to write (or, for dqr, FILE.xlsx for its tables only).")
     Path out;
 
+    @Option(names = "--radius-km", paramLabel = "KM",
+            description = "atlas: coverage radius in km (default: 5).")
+    Double radiusKm;
+
     @Option(names = "--xlsx", paramLabel = "FILE.xlsx", description = "dqr: also write its tables as an XLSX workbook.")
     Path xlsx;
 
@@ -90,6 +96,12 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (xlsx != null && !extension(xlsx).equals("xlsx")) {
             throw new UserException(m.get("report.badXlsx", xlsx));
+        }
+        if (radiusKm != null && type != Type.atlas) {
+            throw new UserException(m.get("report.radiusAtlasOnly"));
+        }
+        if (radiusKm != null && (!(radiusKm > 0) || radiusKm > CoverageOptions.MAX_RADIUS_KM)) {
+            throw new UserException(m.get("coverage.badRadius", radiusKm));
         }
         if ((district == null || district.isBlank()) && type != Type.atlas) {
             throw new UserException(m.get("report.districtRequired", type));
@@ -132,7 +144,8 @@ final class ReportCommand implements Callable<Integer> {
                 }
                 case atlas -> {
                     int[] n = new int[1];
-                    writeAtomically(out, o -> n[0] = AtlasReport.write(ws, district, text, sheet, today, o));
+                    writeAtomically(out, o -> n[0] = AtlasReport.write(ws, district,
+                            radiusKm == null ? CoverageAnalysis.DEFAULT_RADIUS : radiusKm * 1000, text, sheet, today, o));
                     w.println(m.get("report.atlasWritten", out.toAbsolutePath(), n[0], (System.nanoTime() - t0) / 1e9));
                 }
                 default -> throw new IllegalStateException(String.valueOf(type));

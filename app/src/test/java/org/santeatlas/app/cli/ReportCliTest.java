@@ -107,13 +107,21 @@ class ReportCliTest {
                 dir.resolve("x.pdf").toString());
         assertThat(noDistrict.code()).isEqualTo(1);
         assertThat(noDistrict.err()).contains("--district");
+        Run radiusForDqr = run("report", "-w", workspace.toString(), "--type", "dqr", "--district", "Belgou",
+                "--radius-km", "5", "--out", dir.resolve("x.pdf").toString());
+        assertThat(radiusForDqr.code()).isEqualTo(1);
+        assertThat(radiusForDqr.err()).contains("--type atlas").doesNotContain("Exception");
+        Run badRadius = run("report", "-w", workspace.toString(), "--type", "atlas", "--radius-km", "0",
+                "--out", dir.resolve("x.pdf").toString());
+        assertThat(badRadius.code()).isEqualTo(1);
+        assertThat(badRadius.err()).contains("radius 0").doesNotContain("Exception");
         Run badOut = run("report", "-w", workspace.toString(), "--type", "atlas", "--out", dir.resolve("x.xlsx").toString());
         assertThat(badOut.code()).isEqualTo(1);
         assertThat(dir.resolve("x.pdf")).doesNotExist();
     }
 
     @Test
-    void facilitySheetsHaveAPagePerFacilityAndTheAtlasSaysCoverageIsNotYetAvailable() throws Exception {
+    void facilitySheetsHaveAPagePerFacilityAndTheAtlasPrintsTheCoverageAtTheRadiusAsked() throws Exception {
         Path sheets = dir.resolve("fiches.pdf");
         Run f = run("report", "-w", workspace.toString(), "--type", "facility", "--district", "Belgou", "--lang", "fr",
                 "--out", sheets.toString());
@@ -127,12 +135,22 @@ class ReportCliTest {
             assertThat(text).contains("Fiches des formations sanitaires", "Rapports mensuels reçus", "Aire de santé");
         }
         Path atlas = dir.resolve("atlas.pdf");
-        Run a = run("report", "-w", workspace.toString(), "--type", "atlas", "--lang", "fr", "--out", atlas.toString());
+        Run a = run("report", "-w", workspace.toString(), "--type", "atlas", "--lang", "fr", "--radius-km", "10",
+                "--out", atlas.toString());
         assertThat(a.code()).as(a.err()).isZero();
+        // the country's figures as santeatlas coverage prints them at the same radius
+        Run c = run("coverage", "-w", workspace.toString(), "--radius-km", "10", "--json");
+        assertThat(c.code()).as(c.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.out());
+        java.text.DecimalFormatSymbols fr = java.text.DecimalFormatSymbols.getInstance(Locale.FRENCH);
+        fr.setGroupingSeparator('\u202f');
+        java.text.DecimalFormat n = new java.text.DecimalFormat("#,##0", fr);
         try (PDDocument doc = Loader.loadPDF(atlas.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Carte d'ensemble", "District sanitaire de Zakoukan",
-                    "Couverture pas encore disponible");
+            assertThat(text).contains("Carte d'ensemble", "District sanitaire de Zakoukan", "Couverture à 10 km, par district",
+                    "Ensemble du pays " + n.format(json.get("population").asLong()) + " "
+                            + n.format(json.get("covered").asLong()));
+            assertThat(text).doesNotContain("pas encore disponible");
             // landscape district pages
             assertThat(doc.getPage(doc.getNumberOfPages() - 1).getMediaBox().getWidth())
                     .isGreaterThan(doc.getPage(doc.getNumberOfPages() - 1).getMediaBox().getHeight());

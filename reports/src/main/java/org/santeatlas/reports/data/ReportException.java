@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A report request the workspace cannot answer: an unknown district or period (with the closest valid
- * choices), a workspace without districts or data. {@code key} names the message in the CLI's and the
- * app's bundles ({@code report.unknownDistrict}, {@code report.unknownPeriod}, {@code report.noDistricts},
- * {@code report.noData}).
+ * choices), a workspace without districts, data or boundaries. {@code key} names the message in the CLI's and
+ * the app's bundles ({@code report.unknownDistrict}, {@code report.unknownPeriod}, {@code report.noDistricts},
+ * {@code report.noData}, {@code report.noBoundaries}).
  */
 public final class ReportException extends RuntimeException {
 

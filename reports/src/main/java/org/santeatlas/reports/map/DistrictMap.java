@@ -6,19 +6,27 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.map.MapMessages;
+import org.santeatlas.map.coverage.CoverageLayer;
+import org.santeatlas.map.coverage.CoverageResult;
 import org.santeatlas.map.data.FeatureSet;
 import org.santeatlas.map.data.MapDataRepository;
 import org.santeatlas.map.data.MapFeature;
 import org.santeatlas.map.data.OrgUnitLevel;
 import org.santeatlas.map.draw.Java2dPainter;
+import org.santeatlas.map.layer.LocalityLayer;
+import org.santeatlas.map.layer.MapModel;
 import org.santeatlas.map.print.HealthMapComposer;
 import org.santeatlas.map.print.MapRequest;
 import org.santeatlas.map.print.PrintLayout;
+import org.santeatlas.map.style.Rgba;
 import org.santeatlas.map.view.Viewport;
 import org.santeatlas.reports.ReportText;
 import org.santeatlas.reports.data.OrgUnitTree;
@@ -38,10 +46,22 @@ public final class DistrictMap {
     /** Points per reference pixel: PDF points are 1/72 inch, the layout's pixels 1/96. */
     static final double SCALE = 72.0 / 96.0;
 
+    /** Largest locality dot on the coverage map, reference pixels (as map-layers' coverage map). */
+    static final double LOCALITY_DOT = 14;
+
     private final PrintLayout layout;
+    /** Every locality with a point (Web Mercator), for the per-district coverage dots; null without coverage. */
+    private final FeatureSet localities;
+    private final LocalityLayer.Coverage coverage;
 
     private DistrictMap(PrintLayout layout) {
+        this(layout, null, null);
+    }
+
+    private DistrictMap(PrintLayout layout, FeatureSet localities, LocalityLayer.Coverage coverage) {
         this.layout = layout;
+        this.localities = localities;
+        this.coverage = coverage;
     }
 
     public PrintLayout layout() {
@@ -76,6 +96,62 @@ public final class DistrictMap {
      */
     public DistrictMap focus(Envelope envelope, String title) {
         return new DistrictMap(new PrintLayout(layout.model(), envelope == null ? layout.focus() : envelope, title, "",
+                layout.source(), layout.fictional(), layout.messages()));
+    }
+
+    /**
+     * The same map with the carte sanitaire analysis: the geodesic coverage zone of {@code result} (its discs
+     * merged once, here, for every district page) above the boundaries and under the facilities, and the
+     * localities coloured covered / not covered — on each district page only the district's own localities
+     * (see {@link #focus(Envelope, String, String, Set)}), so that the legend counts are the district's.
+     * Reads the localities once. Blocking; the workspace's thread.
+     */
+    public DistrictMap withCoverage(Connection connection, CoverageResult result) throws SQLException {
+        List<MapModel.Entry> entries = new ArrayList<>(layout.model().entries());
+        int at = entries.size();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).layer().id().equals("facilities")) {
+                at = i;
+                break;
+            }
+        }
+        entries.add(at, new MapModel.Entry(CoverageLayer.of(COVERAGE, result), true, 1));
+        PrintLayout l = new PrintLayout(new MapModel(entries), layout.focus(), layout.title(), layout.subtitle(),
+                layout.source(), layout.fictional(), layout.messages());
+        return new DistrictMap(l, new MapDataRepository(connection).localities(), CoverageLayer.localityCoverage(result));
+    }
+
+    /** Layer ids of the coverage zone and of the coloured localities. */
+    public static final String COVERAGE = "coverage";
+    public static final String COVERAGE_LOCALITIES = "coverage-localities";
+
+    /**
+     * The same map framed on {@code envelope} (world metres) under a title and subtitle, with the coverage dots
+     * of the localities whose {@code LOCALITY.ID} is in {@code localityIds} only (when {@link #withCoverage}
+     * added coverage). Shares the composed layers and the coverage zone.
+     */
+    public DistrictMap focus(Envelope envelope, String title, String subtitle, Set<Integer> localityIds) {
+        MapModel model = layout.model();
+        if (localities != null) {
+            List<MapFeature> mine = new ArrayList<>();
+            for (MapFeature f : localities.features()) {
+                if (localityIds.contains(f.id())) {
+                    mine.add(f);
+                }
+            }
+            LocalityLayer dots = new LocalityLayer(COVERAGE_LOCALITIES, layout.messages().get("legend.localities"),
+                    new FeatureSet(mine), Rgba.hex("#555555"), LOCALITY_DOT, coverage);
+            List<MapModel.Entry> entries = new ArrayList<>(model.entries());
+            int zone = -1;
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).layer().id().equals(COVERAGE)) {
+                    zone = i;
+                }
+            }
+            entries.add(zone + 1, new MapModel.Entry(dots, true, 1));
+            model = new MapModel(entries);
+        }
+        return new DistrictMap(new PrintLayout(model, envelope == null ? layout.focus() : envelope, title, subtitle,
                 layout.source(), layout.fictional(), layout.messages()));
     }
 

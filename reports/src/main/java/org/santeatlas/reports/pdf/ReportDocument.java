@@ -201,12 +201,12 @@ public final class ReportDocument implements Closeable {
         y += size * 0.45f;
     }
 
-    /** A small muted note (source lines, "not yet available"). */
+    /** A small muted note (source lines, definitions). */
     public void note(String s) {
         paragraph(s, 8.5f, false, MUTED);
     }
 
-    /** A boxed note in red: warnings such as "coverage is not yet available". */
+    /** A boxed note in red: a warning the reader must not miss. */
     public void notice(String s) {
         float size = 9.5f;
         List<String> lines = wrap(s, fonts.bold(), size, textWidth() - 16);

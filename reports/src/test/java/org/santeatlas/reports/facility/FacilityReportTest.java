@@ -19,13 +19,12 @@ import org.santeatlas.core.workspace.AccessMode;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.reports.DemoWorkspace;
 import org.santeatlas.reports.ReportText;
-import org.santeatlas.reports.atlas.AtlasReport;
 import org.santeatlas.reports.data.OrgUnitTree;
 import org.santeatlas.reports.data.WorkspaceData;
 import org.santeatlas.reports.pdf.Paper;
 import org.santeatlas.reports.pdf.PdfInspect;
 
-class FacilityAndAtlasTest {
+class FacilityReportTest {
 
     private static Path out(String name) throws Exception {
         String keep = System.getenv("REPORT_KEEP");
@@ -60,27 +59,6 @@ class FacilityAndAtlasTest {
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
                 assertThat(PdfInspect.imageCount(doc.getPage(i))).isZero();
             }
-        }
-    }
-
-    @Test
-    void theAtlasOfOneDistrictHasTheOverviewItsPageAndNoCoverageFigure() throws Exception {
-        Path pdf = out("atlas-siza.pdf");
-        try (Workspace ws = Workspace.open(DemoWorkspace.file(), AccessMode.READ_ONLY)) {
-            try (OutputStream o = Files.newOutputStream(pdf)) {
-                assertThat(AtlasReport.write(ws, "Siza", new ReportText(Locale.FRENCH), Paper.A4, LocalDate.of(2026, 11, 23),
-                        o)).isEqualTo(1);
-            }
-        }
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Carte d'ensemble", "District sanitaire de Siza", "Couverture pas encore disponible",
-                    "Distance à l'hôpital");
-            // cover, contents, overview, the district's page(s)
-            assertThat(doc.getNumberOfPages()).isBetween(4, 6);
-            assertThat(AtlasReport.kilometres(13.5, 2.1, 13.5, 2.1)).isZero();
-            // one degree of latitude is about 111.2 km
-            assertThat(AtlasReport.kilometres(13.0, 2.0, 14.0, 2.0)).isBetween(111.1, 111.3);
         }
     }
 }
