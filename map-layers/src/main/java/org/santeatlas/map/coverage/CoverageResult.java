@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.santeatlas.core.text.EditDistance;
 
 /**
  * The answer of a {@link CoverageAnalysis}: for every locality its nearest selected facility, the distance and
@@ -194,25 +195,6 @@ public final class CoverageResult {
         String folded = FacilitySelection.fold(name);
         String[] parts = folded.split("-");
         String tail = String.join("-", java.util.Arrays.copyOfRange(parts, Math.max(0, parts.length - words), parts.length));
-        return Math.min(editDistance(w, folded), editDistance(w, tail));
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Math.min(EditDistance.levenshtein(w, folded), EditDistance.levenshtein(w, tail));
     }
 }

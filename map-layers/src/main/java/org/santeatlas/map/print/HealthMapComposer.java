@@ -12,6 +12,7 @@ import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.santeatlas.core.period.Period;
 import org.santeatlas.core.period.PeriodType;
+import org.santeatlas.core.text.EditDistance;
 import org.santeatlas.core.workspace.Workspace;
 import org.santeatlas.map.MapMessages;
 import org.santeatlas.map.data.FacilityKind;
@@ -405,35 +406,16 @@ public final class HealthMapComposer {
      * best-matching word-aligned part ("dosso" is close to "district sanitaire de dosso").
      */
     static int nameDistance(String typed, String name) {
-        int best = levenshtein(typed, name);
+        int best = EditDistance.levenshtein(typed, name);
         String[] words = name.split("[\\s'’-]+");
         for (int i = 0; i < words.length; i++) {
             StringBuilder sb = new StringBuilder();
             for (int j = i; j < words.length; j++) {
                 sb.append(j > i ? " " : "").append(words[j]);
-                best = Math.min(best, levenshtein(typed, sb.toString()) + 1);
+                best = Math.min(best, EditDistance.levenshtein(typed, sb.toString()) + 1);
             }
         }
         return best;
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The UIDs of the org units whose path passes through {@code uid} (itself included). */
