@@ -184,7 +184,8 @@ public final class ChoroplethLayer implements Layer {
                 }
             }
             if (outline != null) {
-                outlines.append(g, v);
+                // Solid outlines: each shared border once (a dash pattern keeps its phase along whole rings).
+                outlines.append(outline.dash() == null ? areas.borders(i, ctx.detailResolution()) : g, v);
             }
         }
         for (int c = 0; c < byClass.length; c++) {
