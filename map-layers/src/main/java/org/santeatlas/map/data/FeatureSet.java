@@ -288,6 +288,11 @@ public final class FeatureSet {
         return hits;
     }
 
+    /** Whether geometries are simplified per zoom level (false only for {@link #unsimplified} baselines). */
+    public boolean levelOfDetail() {
+        return simplify;
+    }
+
     /** Whether any feature is a polygon (boundaries) rather than a point. */
     public boolean hasAreas() {
         return hasAreas;

@@ -168,10 +168,23 @@ public final class ChoroplethLayer implements Layer {
         // 1,600), which also removes the anti-aliasing seams between neighbours of one class. An area with
         // holes is filled alone: an enclave filling its hole must not cancel it in a shared even-odd path.
         ScreenPath[] byClass = new ScreenPath[classification.classCount()];
-        for (int i : areas.visible(v, 2)) {
+        int[] visible = areas.visible(v, 2);
+        // Most of the set on screen (a national or regional view): each class is filled with its areas
+        // dissolved, so the borders between two areas of one class are not rasterised at all.
+        org.locationtech.jts.geom.Geometry[] dissolved = 2 * visible.length > areas.size() ? dissolved(ctx) : null;
+        if (dissolved != null) {
+            for (int c = 0; c < byClass.length; c++) {
+                if (dissolved[c] != null && !dissolved[c].isEmpty()) {
+                    painter.fillPath(new ScreenPath().append(dissolved[c], v), colors.get(c));
+                }
+            }
+        }
+        for (int i : visible) {
             org.locationtech.jts.geom.Geometry g = areas.geometry(i, ctx.detailResolution());
             int c = classification.classOf(values[i]);
-            if (c >= 0 && !hasHoles(g)) {
+            if (dissolved != null && c >= 0) {
+                // filled above
+            } else if (c >= 0 && !hasHoles(g)) {
                 if (byClass[c] == null) {
                     byClass[c] = new ScreenPath();
                 }
@@ -197,6 +210,56 @@ public final class ChoroplethLayer implements Layer {
             painter.strokePath(outlines, outline);
         }
     }
+
+    /**
+     * The areas of each class united (JTS coverage union of the stored polygons, then simplified for the
+     * level like single areas), per simplification level, computed on first use; null when the areas are
+     * not a clean coverage (overlaps, gaps not noded) and cannot be united that way — areas are then filled
+     * one by one.
+     */
+    private org.locationtech.jts.geom.Geometry[] dissolved(RenderContext ctx) {
+        int level = FeatureSet.levelFor(ctx.detailResolution());
+        if (level > 18 || !areas.levelOfDetail()) {
+            return null;
+        }
+        return dissolvedByLevel.computeIfAbsent(level, l -> {
+            try {
+                org.locationtech.jts.geom.Geometry[] out = new org.locationtech.jts.geom.Geometry[classification.classCount()];
+                org.locationtech.jts.geom.GeometryFactory gf = areas.isEmpty() ? new org.locationtech.jts.geom.GeometryFactory()
+                        : areas.get(0).world().getFactory();
+                for (int c = 0; c < out.length; c++) {
+                    List<org.locationtech.jts.geom.Geometry> members = new ArrayList<>();
+                    for (int i = 0; i < values.length; i++) {
+                        if (classification.classOf(values[i]) == c) {
+                            members.add(areas.get(i).world());
+                        }
+                    }
+                    if (members.isEmpty()) {
+                        continue;
+                    }
+                    org.locationtech.jts.geom.Geometry union = org.locationtech.jts.operation.overlayng.CoverageUnion.union(
+                            gf.buildGeometry(members));
+                    double sum = 0;
+                    for (org.locationtech.jts.geom.Geometry m : members) {
+                        sum += m.getArea();
+                    }
+                    if (!union.isValid() || Math.abs(union.getArea() - sum) > 1e-6 * sum) {
+                        return NOT_A_COVERAGE; // overlapping areas: the union is not the areas' fill
+                    }
+                    out[c] = org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(union,
+                            FeatureSet.toleranceFor(l));
+                }
+                return out;
+            } catch (RuntimeException notACoverage) {
+                return NOT_A_COVERAGE;
+            }
+        }) == NOT_A_COVERAGE ? null : dissolvedByLevel.get(level);
+    }
+
+    private static final org.locationtech.jts.geom.Geometry[] NOT_A_COVERAGE = new org.locationtech.jts.geom.Geometry[0];
+
+    private final java.util.concurrent.ConcurrentHashMap<Integer, org.locationtech.jts.geom.Geometry[]> dissolvedByLevel =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static boolean hasHoles(org.locationtech.jts.geom.Geometry g) {
         for (int k = 0; k < g.getNumGeometries(); k++) {
