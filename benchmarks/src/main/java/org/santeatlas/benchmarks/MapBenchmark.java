@@ -52,6 +52,8 @@ import org.santeatlas.testdata.DemoSize;
  * <ul>
  * <li>frames: the same layers over the same features with the level-of-detail cache off (every polygon drawn
  * with its stored vertices, {@link FeatureSet#unsimplified});</li>
+ * <li>repaint of an unchanged frame: the {@link org.santeatlas.map.layer.MapFrameCache} copying its image,
+ * against painting the frame again (the "frames" rows above are new-viewport frames: every layer painted);</li>
  * <li>hit test: the index (STRtree box query, then true distances) against a scan of every feature;</li>
  * <li>choropleth: values from the in-memory {@link AreaValueCube} + Jenks + a new layer, against reading the
  * values from the workspace again ({@link ThemeRepository#dataElementByArea}) + Jenks + a new layer.</li>
