@@ -52,6 +52,8 @@ import org.santeatlas.testdata.DemoSize;
  * <ul>
  * <li>frames: the same layers over the same features with the level-of-detail cache off (every polygon drawn
  * with its stored vertices, {@link FeatureSet#unsimplified});</li>
+ * <li>repaint of an unchanged frame: the {@link org.santeatlas.map.layer.MapFrameCache} copying its image,
+ * against painting the frame again (the "frames" rows above are new-viewport frames: every layer painted);</li>
  * <li>hit test: the index (STRtree box query, then true distances) against a scan of every feature;</li>
  * <li>choropleth: values from the in-memory {@link AreaValueCube} + Jenks + a new layer, against reading the
  * values from the workspace again ({@link ThemeRepository#dataElementByArea}) + Jenks + a new layer.</li>
@@ -133,6 +135,36 @@ public final class MapBenchmark {
             frameRow("zoomed ×8, labels", image, lod, raw, zoomed, frames);
             frameRow("full extent, no labels", image, noLabels.apply(FeatureSet::new), noLabels.apply(FeatureSet::unsimplified),
                     full, frames);
+
+            System.out.println();
+            System.out.println("repaint, same model and viewport (median / p90 ms)  frame cache (blit)   baseline: paint again");
+            for (Viewport v : new Viewport[] {full, zoomed}) {
+                org.santeatlas.map.layer.MapFrameCache cache = new org.santeatlas.map.layer.MapFrameCache();
+                Rgba bg = Rgba.hex("#f7f7f7");
+                double[] cpu = new double[frames];
+                double[] wall = new double[frames];
+                for (int i = -5; i < frames; i++) {
+                    Graphics2D g = image.createGraphics();
+                    long c0 = THREADS.getCurrentThreadCpuTime();
+                    long a = System.nanoTime();
+                    boolean hit = cache.paint(g, lod, RenderContext.of(v), bg);
+                    long b = System.nanoTime();
+                    long c1 = THREADS.getCurrentThreadCpuTime();
+                    g.dispose();
+                    if (i >= 0) {
+                        if (!hit) {
+                            throw new IllegalStateException("frame cache missed an unchanged frame");
+                        }
+                        wall[i] = (b - a) / 1e6;
+                        cpu[i] = (c1 - c0) / 1e6;
+                    }
+                }
+                double[] baseCpu = new double[frames];
+                double[] baseWall = frames(image, lod, v, frames, baseCpu);
+                String what = v == full ? "full extent" : "zoomed ×8";
+                report(what + " (wall)", wall, baseWall);
+                report(what + " (thread CPU)", cpu, baseCpu);
+            }
 
             Random random = new Random(42);
             int n = 2000;

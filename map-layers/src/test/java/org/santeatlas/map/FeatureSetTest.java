@@ -86,4 +86,24 @@ class FeatureSetTest {
         assertThat(s.geometry(0, res)).isSameAs(g);
         assertThat(s.geometry(0, res / 8).getNumPoints()).isGreaterThan(g.getNumPoints());
     }
+
+    @Test
+    void aBorderSharedByTwoAreasBelongsToTheFirstOnlyAndEveryOtherSegmentIsKept() {
+        FeatureSet s = sample();
+        double resolution = 1; // 1 m per pixel: nothing to simplify on these squares
+        Geometry a = s.borders(0, resolution);
+        Geometry b = s.borders(1, resolution);
+        // A keeps its whole ring (4 km); B loses the 1 km it shares with A.
+        assertThat(a.getLength()).isEqualTo(4000);
+        assertThat(b.getLength()).isEqualTo(3000);
+        assertThat(b.covers(GF.createLineString(new Coordinate[] {new Coordinate(1000, 0), new Coordinate(1000, 1000)})))
+                .isFalse();
+        // B's three sides are one line, not three: joins stay round where the run continues.
+        assertThat(b.getNumGeometries()).isEqualTo(1);
+        // C shares no segment (its square lies inside A but its edges are not A's).
+        assertThat(s.borders(2, resolution).getLength()).isEqualTo(800);
+        // Points are returned as they are; the unsimplified baseline keeps whole rings.
+        assertThat(s.borders(3, resolution)).isSameAs(s.get(3).world());
+        assertThat(FeatureSet.unsimplified(s.features()).borders(1, resolution).getLength()).isEqualTo(4000);
+    }
 }

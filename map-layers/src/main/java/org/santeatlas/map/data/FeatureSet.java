@@ -144,6 +144,122 @@ public final class FeatureSet {
     }
 
     /**
+     * Feature i's share of the set's boundary lines, simplified for a resolution: every segment of every
+     * ring belongs to the first feature (by index) that has it, so stroking the borders of the visible
+     * features draws a border shared by two areas once, not twice (half the outline work of a coverage such
+     * as the health areas, and a line of the width asked for rather than two overlapping ones). A segment
+     * on screen lies in the envelopes of both its features, so its owner is among the visible ones. Runs of
+     * owned segments are simplified as lines (Douglas–Peucker, the level's tolerance: within a pixel of the
+     * stored border, like the fills). Shared segments are found by exact coordinates; borders of a set
+     * whose neighbours do not share vertices are simply drawn from both sides. Points are returned as they
+     * are; without the level-of-detail cache ({@link #unsimplified}) the stored geometry.
+     */
+    public Geometry borders(int i, double resolution) {
+        Geometry g = features.get(i).world();
+        if (g instanceof Point || !simplify) {
+            return g;
+        }
+        Geometry[] owned = ownedBorders();
+        int level = levelFor(resolution);
+        if (level > MAX_SIMPLIFIED_ZOOM) {
+            return owned[i];
+        }
+        AtomicReferenceArray<Geometry> cache = simplifiedBorders.computeIfAbsent(level,
+                l -> new AtomicReferenceArray<>(features.size()));
+        Geometry s = cache.get(i);
+        if (s == null) {
+            s = org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(owned[i], toleranceFor(level));
+            cache.compareAndSet(i, null, s);
+            s = cache.get(i);
+        }
+        return s;
+    }
+
+    private final ConcurrentHashMap<Integer, AtomicReferenceArray<Geometry>> simplifiedBorders = new ConcurrentHashMap<>();
+    private volatile Geometry[] ownedBorders;
+
+    private Geometry[] ownedBorders() {
+        Geometry[] owned = ownedBorders;
+        if (owned == null) {
+            synchronized (this) {
+                owned = ownedBorders;
+                if (owned == null) {
+                    owned = computeOwnedBorders();
+                    ownedBorders = owned;
+                }
+            }
+        }
+        return owned;
+    }
+
+    private record Segment(double x0, double y0, double x1, double y1) {
+        static Segment of(Coordinate a, Coordinate b) {
+            boolean ordered = a.x < b.x || (a.x == b.x && a.y <= b.y);
+            return ordered ? new Segment(a.x, a.y, b.x, b.y) : new Segment(b.x, b.y, a.x, a.y);
+        }
+    }
+
+    private Geometry[] computeOwnedBorders() {
+        GeometryFactory gf = features.isEmpty() ? new GeometryFactory() : features.get(0).world().getFactory();
+        java.util.Set<Segment> seen = new java.util.HashSet<>();
+        Geometry[] out = new Geometry[features.size()];
+        for (int i = 0; i < out.length; i++) {
+            Geometry g = features.get(i).world();
+            if (!(g instanceof Polygonal)) {
+                out[i] = g;
+                continue;
+            }
+            List<org.locationtech.jts.geom.LineString> runs = new ArrayList<>();
+            for (int p = 0; p < g.getNumGeometries(); p++) {
+                org.locationtech.jts.geom.Polygon polygon = (org.locationtech.jts.geom.Polygon) g.getGeometryN(p);
+                for (int r = -1; r < polygon.getNumInteriorRing(); r++) {
+                    Coordinate[] cs = (r < 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(r)).getCoordinates();
+                    ownedRuns(cs, seen, gf, runs);
+                }
+            }
+            out[i] = gf.createMultiLineString(runs.toArray(new org.locationtech.jts.geom.LineString[0]));
+        }
+        return out;
+    }
+
+    /** The runs of a ring's segments not seen before; a ring owned whole stays one closed line. */
+    private static void ownedRuns(Coordinate[] cs, java.util.Set<Segment> seen, GeometryFactory gf,
+            List<org.locationtech.jts.geom.LineString> out) {
+        List<List<Coordinate>> runs = new ArrayList<>();
+        List<Coordinate> run = null;
+        boolean firstOwned = false;
+        boolean lastOwned = false;
+        for (int k = 0; k + 1 < cs.length; k++) {
+            boolean owned = seen.add(Segment.of(cs[k], cs[k + 1]));
+            if (k == 0) {
+                firstOwned = owned;
+            }
+            lastOwned = owned;
+            if (owned) {
+                if (run == null) {
+                    run = new ArrayList<>();
+                    run.add(cs[k]);
+                    runs.add(run);
+                }
+                run.add(cs[k + 1]);
+            } else {
+                run = null;
+            }
+        }
+        if (runs.size() > 1 && firstOwned && lastOwned) {
+            // The ring's start is inside a run: the last run continues into the first.
+            List<Coordinate> last = runs.remove(runs.size() - 1);
+            last.addAll(runs.get(0).subList(1, runs.get(0).size()));
+            runs.set(0, last);
+        }
+        for (List<Coordinate> r : runs) {
+            if (r.size() >= 2) {
+                out.add(gf.createLineString(r.toArray(new Coordinate[0])));
+            }
+        }
+    }
+
+    /**
      * The features within {@code tolerancePx} screen pixels of a screen point, nearest first (inside a
      * polygon counts as 0; among polygons that contain the point, the smallest first). The pixel tolerance
      * becomes a world box for the index, then each candidate's true distance is checked on its stored
@@ -170,6 +286,11 @@ public final class FeatureSet {
                 .thenComparingDouble(h -> h.feature().world().getArea())
                 .thenComparingInt(Hit::index));
         return hits;
+    }
+
+    /** Whether geometries are simplified per zoom level (false only for {@link #unsimplified} baselines). */
+    public boolean levelOfDetail() {
+        return simplify;
     }
 
     /** Whether any feature is a polygon (boundaries) rather than a point. */

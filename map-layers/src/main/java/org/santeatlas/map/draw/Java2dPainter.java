@@ -172,12 +172,102 @@ public final class Java2dPainter implements MapPainter {
             return;
         }
         Font font = font(style);
+        AffineTransform t = g.getTransform();
+        if (style.hasHalo() && stampsText(t)) {
+            stampText(text, x, y, style, font, t);
+            return;
+        }
+        drawTextDirect(text, x, y, style, font);
+    }
+
+    /** Raster surface, no rotation, one scale: haloed labels can be stamped from a pre-drawn image. */
+    private boolean stampsText(AffineTransform t) {
+        return g.getClass().getName().equals("sun.java2d.SunGraphics2D") && t.getShearX() == 0 && t.getShearY() == 0
+                && t.getScaleX() == t.getScaleY() && t.getScaleX() > 0;
+    }
+
+    /**
+     * A haloed label on a raster surface: the halo (a round-joined stroke of the glyph outlines, the costly
+     * part) is drawn once per text, style, scale, opacity and quarter-pixel phase into a small image, with
+     * the same hints, then copied at the whole device pixel — a national map writes 1,000 labels a frame,
+     * and the same names again on the next frame. The text itself is written as before (glyphs from the
+     * font cache: cheap, and placed exactly as on every other surface).
+     */
+    private void stampText(String text, double x, double y, TextStyle style, Font font, AffineTransform t) {
+        double scale = t.getScaleX();
+        double dx = x * scale + t.getTranslateX();
+        double dy = y * scale + t.getTranslateY();
+        int ix = (int) Math.floor(dx);
+        int iy = (int) Math.floor(dy);
+        int phaseX = (int) Math.floor((dx - ix) * 4);
+        int phaseY = (int) Math.floor((dy - iy) * 4);
+        LabelKey key = new LabelKey(text, style, scale, opacity, phaseX, phaseY);
+        LabelSprite sprite = LABELS.get(key);
+        if (sprite == null) {
+            sprite = labelSprite(text, style, font, scale, phaseX / 4.0, phaseY / 4.0);
+            LABELS.put(key, sprite);
+        }
+        g.setTransform(IDENTITY);
+        try {
+            g.drawImage(sprite.image(), ix - sprite.originX(), iy - sprite.originY(), null);
+        } finally {
+            g.setTransform(t);
+        }
+        g.setColor(color(style.color()));
+        g.setFont(font);
+        g.drawString(text, (float) x, (float) y);
+    }
+
+    private static final AffineTransform IDENTITY = new AffineTransform();
+
+    private LabelSprite labelSprite(String text, TextStyle style, Font font, double scale, double fx, double fy) {
+        TextBounds b = measureText(text, style);
+        double halo = style.haloWidth() + 1;
+        int originX = (int) Math.ceil(halo * scale) + 1;
+        int originY = (int) Math.ceil((b.ascent() + halo) * scale) + 1;
+        int w = originX + (int) Math.ceil((b.width() + halo) * scale) + 2;
+        int h = originY + (int) Math.ceil((b.descent() + halo) * scale) + 2;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D sg = image.createGraphics();
+        try {
+            Java2dPainter p = new Java2dPainter(sg);
+            p.opacity = opacity;
+            sg.translate(originX + fx, originY + fy);
+            sg.scale(scale, scale);
+            p.drawHalo(text, 0, 0, style, font);
+        } finally {
+            sg.dispose();
+        }
+        return new LabelSprite(image, originX, originY);
+    }
+
+    private record LabelKey(String text, TextStyle style, double scale, double opacity, int phaseX, int phaseY) {}
+
+    private record LabelSprite(java.awt.image.BufferedImage image, int originX, int originY) {}
+
+    /** Label images shared by every Java2D painter: at most 6,000 (a few MB), least recently used out. */
+    private static final Map<LabelKey, LabelSprite> LABELS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<LabelKey, LabelSprite> eldest) {
+                    return size() > 6_000;
+                }
+            });
+
+    private void drawHalo(String text, double x, double y, TextStyle style, Font font) {
+        TextLayout layout = new TextLayout(text, font, g.getFontRenderContext());
+        Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(x, y));
+        g.setColor(color(style.halo()));
+        g.setStroke(new BasicStroke((float) (2 * style.haloWidth()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(outline);
+    }
+
+    private void drawTextDirect(String text, double x, double y, TextStyle style, Font font) {
         if (style.hasHalo()) {
-            TextLayout layout = new TextLayout(text, font, g.getFontRenderContext());
-            Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(x, y));
-            g.setColor(color(style.halo()));
-            g.setStroke(new BasicStroke((float) (2 * style.haloWidth()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(outline);
+            drawHalo(text, x, y, style, font);
         }
         g.setColor(color(style.color()));
         g.setFont(font);

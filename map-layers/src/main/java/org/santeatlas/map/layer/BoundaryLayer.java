@@ -70,8 +70,10 @@ public final class BoundaryLayer implements Layer {
         }
         if (style.outline() != null) {
             all.clear();
+            boolean solid = style.outline().dash() == null;
             for (int i : visible) {
-                all.append(areas.geometry(i, ctx.detailResolution()), v);
+                // Solid outlines: each shared border once (a dash pattern keeps its phase along whole rings).
+                all.append(solid ? areas.borders(i, ctx.detailResolution()) : areas.geometry(i, ctx.detailResolution()), v);
             }
             painter.strokePath(all, style.outline());
         }

@@ -168,10 +168,30 @@ public final class ChoroplethLayer implements Layer {
         // 1,600), which also removes the anti-aliasing seams between neighbours of one class. An area with
         // holes is filled alone: an enclave filling its hole must not cancel it in a shared even-odd path.
         ScreenPath[] byClass = new ScreenPath[classification.classCount()];
-        for (int i : areas.visible(v, 2)) {
+        int[] visible = areas.visible(v, 2);
+        // Most of the set on screen (a national or regional view): each class is filled from its areas'
+        // rings with every border shared by two areas of the class left out — the same even-odd fill (an
+        // edge met twice changes no parity), without rasterising the borders inside a class.
+        double[][][] dissolved = 2 * visible.length > areas.size() ? dissolved(ctx) : null;
+        if (dissolved != null) {
+            for (int c = 0; c < byClass.length; c++) {
+                ScreenPath p = new ScreenPath();
+                for (double[] ring : dissolved[c]) {
+                    p.moveTo(v.screenX(ring[0]), v.screenY(ring[1]));
+                    for (int k = 2; k < ring.length; k += 2) {
+                        p.lineTo(v.screenX(ring[k]), v.screenY(ring[k + 1]));
+                    }
+                    p.close();
+                }
+                painter.fillPath(p, colors.get(c));
+            }
+        }
+        for (int i : visible) {
             org.locationtech.jts.geom.Geometry g = areas.geometry(i, ctx.detailResolution());
             int c = classification.classOf(values[i]);
-            if (c >= 0 && !hasHoles(g)) {
+            if (dissolved != null && c >= 0 && !hasHoles(g)) {
+                // filled above
+            } else if (c >= 0 && !hasHoles(g)) {
                 if (byClass[c] == null) {
                     byClass[c] = new ScreenPath();
                 }
@@ -184,7 +204,8 @@ public final class ChoroplethLayer implements Layer {
                 }
             }
             if (outline != null) {
-                outlines.append(g, v);
+                // Solid outlines: each shared border once (a dash pattern keeps its phase along whole rings).
+                outlines.append(outline.dash() == null ? areas.borders(i, ctx.detailResolution()) : g, v);
             }
         }
         for (int c = 0; c < byClass.length; c++) {
@@ -195,6 +216,103 @@ public final class ChoroplethLayer implements Layer {
         if (outline != null) {
             painter.strokePath(outlines, outline);
         }
+    }
+
+    /**
+     * Per class, the closed rings left of its hole-free areas' rings (simplified for the level) once every
+     * segment that two of them share is dropped, as world x, y arrays; per simplification level, on first
+     * use. Dropping a segment met twice keeps every vertex of even degree, so the rest walks into closed
+     * rings, and keeps the even-odd fill of the class unchanged. Areas with holes are filled alone.
+     */
+    private double[][][] dissolved(RenderContext ctx) {
+        int level = FeatureSet.levelFor(ctx.detailResolution());
+        if (!areas.levelOfDetail()) {
+            return null;
+        }
+        return dissolvedByLevel.computeIfAbsent(level, l -> {
+            double[][][] out = new double[classification.classCount()][][];
+            for (int c = 0; c < out.length; c++) {
+                java.util.Map<Edge, Boolean> edges = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < values.length; i++) {
+                    if (classification.classOf(values[i]) != c) {
+                        continue;
+                    }
+                    org.locationtech.jts.geom.Geometry g = areas.geometry(i, ctx.detailResolution());
+                    if (hasHoles(g)) {
+                        continue;
+                    }
+                    for (int k = 0; k < g.getNumGeometries(); k++) {
+                        if (g.getGeometryN(k) instanceof org.locationtech.jts.geom.Polygon p) {
+                            org.locationtech.jts.geom.Coordinate[] cs = p.getExteriorRing().getCoordinates();
+                            for (int j = 0; j + 1 < cs.length; j++) {
+                                Edge e = Edge.of(cs[j].x, cs[j].y, cs[j + 1].x, cs[j + 1].y);
+                                if (edges.remove(e) == null) {
+                                    edges.put(e, Boolean.TRUE);
+                                }
+                            }
+                        }
+                    }
+                }
+                out[c] = rings(edges.keySet());
+            }
+            return out;
+        });
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Integer, double[][][]> dissolvedByLevel =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Edge(double x0, double y0, double x1, double y1) {
+        static Edge of(double ax, double ay, double bx, double by) {
+            return ax < bx || (ax == bx && ay <= by) ? new Edge(ax, ay, bx, by) : new Edge(bx, by, ax, ay);
+        }
+    }
+
+    private record Node(double x, double y) {}
+
+    /** Walks edges (every node of even degree) into closed rings. */
+    private static double[][] rings(java.util.Collection<Edge> edges) {
+        java.util.Map<Node, java.util.ArrayDeque<Edge>> at = new java.util.HashMap<>();
+        for (Edge e : edges) {
+            at.computeIfAbsent(new Node(e.x0(), e.y0()), n -> new java.util.ArrayDeque<>(2)).add(e);
+            at.computeIfAbsent(new Node(e.x1(), e.y1()), n -> new java.util.ArrayDeque<>(2)).add(e);
+        }
+        java.util.Set<Edge> used = new java.util.HashSet<>();
+        List<double[]> out = new ArrayList<>();
+        for (Edge first : edges) {
+            if (used.contains(first)) {
+                continue;
+            }
+            org.locationtech.jts.geom.CoordinateList ring = new org.locationtech.jts.geom.CoordinateList();
+            Node start = new Node(first.x0(), first.y0());
+            Node here = start;
+            Edge e = first;
+            ring.add(new org.locationtech.jts.geom.Coordinate(here.x(), here.y()), true);
+            while (e != null) {
+                used.add(e);
+                here = here.x() == e.x0() && here.y() == e.y0() ? new Node(e.x1(), e.y1()) : new Node(e.x0(), e.y0());
+                ring.add(new org.locationtech.jts.geom.Coordinate(here.x(), here.y()), true);
+                if (here.equals(start)) {
+                    break;
+                }
+                e = null;
+                java.util.ArrayDeque<Edge> next = at.get(here);
+                while (next != null && !next.isEmpty()) {
+                    Edge candidate = next.poll();
+                    if (!used.contains(candidate)) {
+                        e = candidate;
+                        break;
+                    }
+                }
+            }
+            double[] xy = new double[2 * ring.size()];
+            for (int k = 0; k < ring.size(); k++) {
+                xy[2 * k] = ring.getCoordinate(k).x;
+                xy[2 * k + 1] = ring.getCoordinate(k).y;
+            }
+            out.add(xy);
+        }
+        return out.toArray(new double[0][]);
     }
 
     private static boolean hasHoles(org.locationtech.jts.geom.Geometry g) {
