@@ -49,6 +49,7 @@ import org.santeatlas.app.quality.QualityView;
 import org.santeatlas.app.settings.SettingsDialog;
 import org.santeatlas.app.shell.WorkspaceSummaryViewModel.State;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.map.print.MapExport;
 
 /**
  * The main window: menu bar and toolbar; in the middle the layers and data picker (left), the map and
@@ -313,16 +314,26 @@ public final class ShellView {
     private void exportMap() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("menu.data.export"));
-        chooser.setInitialFileName("carte.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        chooser.setInitialFileName(messages.get("export.fileName") + ".png");
+        FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter(messages.get("export.type.png"), "*.png");
+        FileChooser.ExtensionFilter svg = new FileChooser.ExtensionFilter(messages.get("export.type.svg"), "*.svg");
+        FileChooser.ExtensionFilter pdf = new FileChooser.ExtensionFilter(messages.get("export.type.pdf"), "*.pdf");
+        chooser.getExtensionFilters().addAll(png, svg, pdf);
         File f = chooser.showSaveDialog(window());
         if (f != null) {
-            Path p = f.toPath();
-            if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-                p = p.resolveSibling(p.getFileName() + ".png");
-            }
-            viewModel.exportMap(p, text -> inform("export-dialog", messages.get("menu.data.export"), text));
+            FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+            String ext = chosen == svg ? ".svg" : chosen == pdf ? ".pdf" : ".png";
+            viewModel.exportMap(withExtension(f.toPath(), ext),
+                    text -> inform("export-dialog", messages.get("menu.data.export"), text));
         }
+    }
+
+    /** The chosen file, or the file with the chosen type's extension when its name ends with none of the three. */
+    static Path withExtension(Path p, String ext) {
+        if (MapExport.Format.of(p).isPresent()) {
+            return p;
+        }
+        return p.resolveSibling(p.getFileName() + ext);
     }
 
     private void showPull() {

@@ -10,6 +10,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -207,21 +208,26 @@ public final class ShellViewModel {
         return new ArrayList<>(settings.recent());
     }
 
-    /** The map as a PNG page (title, legend, scale bar), with the data element and period shown. */
+    /**
+     * The map as a page (title, legend, scale bar) in the format the file's extension names (PNG, SVG or
+     * PDF), through the print path with the current view's theme, period, classification and level, and the
+     * selected district when one is selected.
+     */
     public void exportMap(Path file, Consumer<String> done) {
         Workspace ws = summary.workspace();
         if (ws == null) {
             return;
         }
-        MapRequest request = MapRequest.defaults().withLocale(messages.locale()).madeOn(LocalDate.now());
-        if (map.itemProperty().get() != null && map.periodProperty().get() != null) {
-            request = request.withTheme(map.itemProperty().get().uid(), map.periodProperty().get().iso());
+        MapRequest request = map.request();
+        Optional<org.santeatlas.map.data.MapFeature> district = map.selectedDistrict();
+        if (district.isPresent()) {
+            request = request.withDistrict(district.get().uid());
         }
         MapRequest r = request;
         Object token = tasks.begin(messages.get("export.running"));
         executor.execute(context -> {
             PrintLayout layout = HealthMapComposer.compose(ws, r);
-            MapExport.writePng(layout, file, EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_DPI);
+            MapExport.write(layout, file, EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_DPI);
             return file;
         }, new TaskExecutor.Listener<Path>() {
             @Override
@@ -233,7 +239,9 @@ public final class ShellViewModel {
             @Override
             public void failed(Throwable error) {
                 tasks.end(token);
-                done.accept(messages.get("export.failed", String.valueOf(error.getMessage())));
+                String why = error instanceof HealthMapComposer.MapRequestException e && messages.has("map.error." + e.key())
+                        ? messages.get("map.error." + e.key(), e.args()) : String.valueOf(error.getMessage());
+                done.accept(messages.get("export.failed", why));
             }
 
             @Override

@@ -1,0 +1,242 @@
+package org.santeatlas.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.santeatlas.app.demo.DemoWorkspaces;
+import org.santeatlas.app.map.MapViewModel;
+import org.santeatlas.app.map.MapViewModel.LevelChoice;
+import org.santeatlas.app.map.MapViewModel.ThemeItem;
+import org.santeatlas.map.layer.ChoroplethLayer;
+import org.santeatlas.map.layer.Legend;
+import org.santeatlas.map.print.MapRequest.ThemeKind;
+import org.santeatlas.testdata.DemoGenerator;
+import org.santeatlas.testdata.DemoSize;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The data picker's other themes (indicator, reporting rate, quality score), the on-screen legend, the
+ * classification controls and the choropleth level, then the map exported as PDF, SVG and PNG through the
+ * print path — on the fictional demo, headless, in French, driven through the sidebar's controls.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThemePickerExportTest {
+
+    private static final long TIMEOUT_SECONDS = 60;
+
+    @TempDir
+    static Path dir;
+
+    static SanteAtlasApplication application;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void openDemo() throws Exception {
+        Path demo = dir.resolve("demo");
+        DemoWorkspaces.build(demo, DemoSize.DEMO, DemoGenerator.DEFAULT_SEED, s -> { });
+        FxToolkit.registerPrimaryStage();
+        application = (SanteAtlasApplication) FxToolkit.setupApplication(SanteAtlasApplication.class,
+                DesktopLauncher.Target.demo(demo).toArguments().toArray(String[]::new));
+        robot.interact(() -> {
+            Stage s = (Stage) application.view().root().getScene().getWindow();
+            s.setWidth(1366);
+            s.setHeight(768);
+        });
+        waitFor(() -> map().dataProperty().get() != null && map().viewport() != null);
+    }
+
+    @AfterAll
+    static void close() throws TimeoutException {
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    static MapViewModel map() {
+        return application.shell().map();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> ComboBox<T> combo(String id) {
+        return (ComboBox<T>) robot.lookup("#" + id).queryAs(ComboBox.class);
+    }
+
+    @Test
+    @Order(1)
+    void pickerOffersIndicatorsReportingRatesAndQualityBesideDataElements() {
+        List<ThemeItem> items = combo("theme-item").getItems().stream().map(ThemeItem.class::cast).toList();
+        assertThat(items).extracting(ThemeItem::kind).contains(ThemeKind.DATA_ELEMENT, ThemeKind.INDICATOR,
+                ThemeKind.REPORTING_RATE, ThemeKind.QUALITY);
+    }
+
+    @Test
+    @Order(2)
+    void choosingAnIndicatorShowsItsChoroplethAndALegendCountingEveryDistrict() throws Exception {
+        ThemeItem indicator = item(ThemeKind.INDICATOR);
+        robot.interact(() -> {
+            combo("theme-item").setValue(indicator);
+            map().periodProperty().set(map().periods().get(map().periods().size() / 2));
+        });
+        waitFor(() -> map().legendProperty().get() != null && map().themeStatusProperty().get().contains(indicator.name()));
+        Legend legend = map().legendProperty().get();
+        ChoroplethLayer layer = theme();
+        int districts = map().dataProperty().get().districts().size();
+        assertThat(legend.rows().stream().mapToInt(r -> r.count().orElse(0)).sum())
+                .as("every district in one legend row").isEqualTo(districts);
+        // The legend on screen is the layer's: the same rows, the same counts.
+        List<String> shown = legendTexts();
+        List<String> expected = new ArrayList<>();
+        for (Legend.Row r : legend.rows()) {
+            expected.add(r.label() + " " + map().formatNumber(r.count().orElse(0)));
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
+        assertThat(layer.classification().classCount()).isGreaterThan(1);
+        int before = classRows(legend);
+
+        robot.interact(() -> {
+            combo("class-method").setValue(org.santeatlas.map.theme.ClassificationMethod.QUANTILES);
+            combo("class-count").setValue(3);
+        });
+        waitFor(() -> theme() != layer && theme().classification().classCount() == 3
+                && classRows(map().legendProperty().get()) == 3);
+        assertThat(before).as("Jenks in 5 classes before").isEqualTo(5);
+        assertThat(legendTexts()).hasSize(map().legendProperty().get().rows().size());
+        assertThat(map().legendProperty().get().title()).contains("quantiles");
+    }
+
+    @Test
+    @Order(3)
+    void healthAreasLevelClassesEveryArea() throws Exception {
+        int areas = map().dataProperty().get().areas().size();
+        assertThat(areas).isGreaterThan(map().dataProperty().get().districts().size());
+        robot.interact(() -> combo("theme-level").setValue(LevelChoice.AREA));
+        waitFor(() -> theme().classification() != null
+                && map().legendProperty().get().rows().stream().mapToInt(r -> r.count().orElse(0)).sum() == areas);
+        assertThat(map().districtValues()).hasSize(areas);
+        MainWindowTest.screenshot(application.view().root().getScene(), "theme-indicator-areas");
+        robot.interact(() -> combo("theme-level").setValue(LevelChoice.DISTRICT));
+        int districts = map().dataProperty().get().districts().size();
+        waitFor(() -> map().legendProperty().get().rows().stream().mapToInt(r -> r.count().orElse(0)).sum() == districts);
+    }
+
+    @Test
+    @Order(4)
+    void reportingRateIsAPercentageAndQualityWithoutARunSaysWhatToDo() throws Exception {
+        ThemeItem rate = item(ThemeKind.REPORTING_RATE);
+        robot.interact(() -> combo("theme-item").setValue(rate));
+        waitFor(() -> map().themeStatusProperty().get().contains(rate.name()) && map().legendProperty().get() != null);
+        ChoroplethLayer layer = theme();
+        for (int i = 0; i < map().dataProperty().get().districts().size(); i++) {
+            double v = layer.value(i);
+            assertThat(Double.isNaN(v) || v >= 0 && v <= 100.0001).as("reporting rate %s", v).isTrue();
+        }
+        MainWindowTest.screenshot(application.view().root().getScene(), "theme-reporting-rate");
+
+        ThemeItem quality = item(ThemeKind.QUALITY);
+        robot.interact(() -> combo("theme-item").setValue(quality));
+        String expected = map().messages().get("map.error.map.noQualityRun");
+        waitFor(() -> map().themeStatusProperty().get().equals(expected));
+        assertThat(map().legendProperty().get()).isNull();
+        assertThat(map().model().entry(MapViewModel.DISTRICTS).orElseThrow().layer()).isNotInstanceOf(ChoroplethLayer.class);
+    }
+
+    @Test
+    @Order(5)
+    void exportWritesTheCurrentThemeAsPdfSvgAndPng() throws Exception {
+        ThemeItem indicator = item(ThemeKind.INDICATOR);
+        robot.interact(() -> combo("theme-item").setValue(indicator));
+        waitFor(() -> map().legendProperty().get() != null && map().themeStatusProperty().get().contains(indicator.name()));
+
+        Path pdf = export(dir.resolve("carte.pdf"));
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(indicator.name());
+            // The quantile classes of the view, not the print path's default Jenks.
+            assertThat(text).containsIgnoringCase("quantiles");
+        }
+        Path svg = export(dir.resolve("carte.svg"));
+        assertThat(Files.readString(svg)).contains("<svg").contains(indicator.name());
+        Path png = export(dir.resolve("carte.png"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(ShellViewModel.EXPORT_WIDTH);
+        assertThat(ShellView.withExtension(dir.resolve("carte"), ".pdf")).isEqualTo(dir.resolve("carte.pdf"));
+        assertThat(ShellView.withExtension(dir.resolve("carte.SVG"), ".pdf")).isEqualTo(dir.resolve("carte.SVG"));
+    }
+
+    private static Path export(Path file) throws TimeoutException {
+        AtomicReference<String> done = new AtomicReference<>();
+        robot.interact(() -> application.shell().exportMap(file, done::set));
+        waitFor(() -> done.get() != null);
+        assertThat(done.get()).isEqualTo(map().messages().get("export.done", file.toString()));
+        return file;
+    }
+
+    private static int classRows(Legend legend) {
+        String noData = new org.santeatlas.map.MapMessages(map().messages().locale()).get("legend.noData");
+        return (int) legend.rows().stream().filter(r -> !r.label().equals(noData)).count();
+    }
+
+    private static List<String> legendTexts() {
+        VBox box = robot.lookup("#legend").queryAs(VBox.class);
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> {
+            for (Node line : box.getChildren()) {
+                if (line instanceof javafx.scene.layout.HBox h) {
+                    out.add(((Label) h.getChildren().get(1)).getText() + " " + ((Label) h.getChildren().get(2)).getText());
+                }
+            }
+        });
+        return out;
+    }
+
+    private static ChoroplethLayer theme() {
+        return map().model().entry(MapViewModel.DISTRICTS).orElseThrow().layer() instanceof ChoroplethLayer c ? c : null;
+    }
+
+    private static ThemeItem item(ThemeKind kind) {
+        return map().dataProperty().get().themeItems().stream().filter(t -> t.kind() == kind).findFirst().orElseThrow();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> {
+            Boolean[] ok = {false};
+            robot.interact(() -> {
+                try {
+                    ok[0] = condition.call();
+                } catch (Exception e) {
+                    ok[0] = false;
+                }
+            });
+            return ok[0];
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
