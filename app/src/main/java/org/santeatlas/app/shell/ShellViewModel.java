@@ -349,6 +349,11 @@ public final class ShellViewModel {
         return quality;
     }
 
+    /** Reports › …: made when asked for, in the current language (nothing of the reports module loads at start). */
+    public org.santeatlas.app.reports.ReportsViewModel reports() {
+        return new org.santeatlas.app.reports.ReportsViewModel(summary::workspace, executor, tasks, messages);
+    }
+
     public BackgroundTasks tasks() {
         return tasks;
     }

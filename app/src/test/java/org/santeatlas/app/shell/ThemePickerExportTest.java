@@ -191,6 +191,46 @@ class ThemePickerExportTest {
         assertThat(ShellView.withExtension(dir.resolve("carte.SVG"), ".pdf")).isEqualTo(dir.resolve("carte.SVG"));
     }
 
+    @Test
+    @Order(6)
+    void reportsDialogWritesTheSelectedDistrictsReviewAsPdfAndExplainsAnUnknownPeriod() throws Exception {
+        org.santeatlas.map.data.MapFeature district = map().dataProperty().get().districts().get(1);
+        robot.interact(() -> map().select(district.uid()));
+        robot.clickOn("Rapports");
+        robot.clickOn("#menu-report-dqr");
+        waitFor(() -> robot.lookup("#reports-dialog").tryQuery().isPresent());
+        ComboBox<?> districts = combo("reports-district");
+        assertThat(districts.getConverter() == null ? null : String.valueOf(districts.getValue())).contains(district.name());
+        Path folder = dir.resolve("rapports");
+        robot.interact(() -> {
+            robot.lookup("#reports-folder").queryAs(javafx.scene.control.TextField.class).setText(folder.toString());
+            combo("reports-period").getEditor().setText("1999");
+        });
+        robot.clickOn("#reports-generate");
+        Label result = robot.lookup("#reports-result").queryAs(Label.class);
+        waitFor(() -> result.getText().contains("1999") && !robot.lookup("#reports-progress").query().isVisible());
+        assertThat(result.getText()).startsWith("Pas de données pour la période « 1999 »");
+        assertThat(result.getStyleClass()).contains("error-message");
+
+        String year = Integer.toString(map().periods().get(0).startDate().getYear());
+        robot.interact(() -> combo("reports-period").getEditor().setText(year));
+        robot.clickOn("#reports-generate");
+        waitFor(() -> result.getText().endsWith(".pdf"));
+        Path pdf;
+        try (var files = Files.list(folder)) {
+            pdf = files.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
+        }
+        assertThat(result.getText()).isEqualTo(map().messages().get("reports.done", pdf.toString()));
+        assertThat(pdf.getFileName().toString()).startsWith("revue-qualite-").endsWith("-" + year + ".pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isGreaterThan(1);
+            assertThat(new PDFTextStripper().getText(doc)).contains(district.name());
+        }
+        assertThat(robot.lookup("#reports-open-folder").query().isVisible()).isTrue();
+        MainWindowTest.screenshot(robot.lookup("#reports-dialog").query().getScene(), "reports-dialog");
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#reports-dialog").query().getScene().getWindow()).close());
+    }
+
     private static Path export(Path file) throws TimeoutException {
         AtomicReference<String> done = new AtomicReference<>();
         robot.interact(() -> application.shell().exportMap(file, done::set));
