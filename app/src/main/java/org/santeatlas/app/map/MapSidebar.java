@@ -68,7 +68,16 @@ public final class MapSidebar {
         root.setId("sidebar");
         root.getStyleClass().add("sidebar");
         root.setPadding(new Insets(10));
-        root.getChildren().addAll(heading("sidebar.layers"), layerRows, heading("sidebar.data"), dataPicker(),
+        CheckBox coverage = new CheckBox();
+        coverage.setId("coverage-toggle");
+        coverage.setWrapText(true);
+        Runnable coverageText = () -> coverage.setText(messages.get("sidebar.coverage",
+                viewModel.formatNumber(viewModel.coverageRadiusKm())));
+        coverageText.run();
+        viewModel.coverageProperty().addListener((o, a, b) -> coverageText.run());
+        viewModel.modelProperty().addListener((o, a, b) -> coverageText.run());
+        coverage.selectedProperty().bindBidirectional(viewModel.coverageShownProperty());
+        root.getChildren().addAll(heading("sidebar.layers"), layerRows, coverage, heading("sidebar.data"), dataPicker(),
                 heading("sidebar.orgUnits"), orgUnitPicker());
         viewModel.modelProperty().addListener((o, a, b) -> refreshLayers());
         viewModel.dataProperty().addListener((o, a, b) -> refreshTree());

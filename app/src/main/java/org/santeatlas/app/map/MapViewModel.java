@@ -43,6 +43,10 @@ import org.santeatlas.map.layer.Layer;
 import org.santeatlas.map.layer.LocalityLayer;
 import org.santeatlas.map.layer.MapModel;
 import org.santeatlas.map.MapMessages;
+import org.santeatlas.map.coverage.CoverageAnalysis;
+import org.santeatlas.map.coverage.CoverageLayer;
+import org.santeatlas.map.coverage.CoverageRepository;
+import org.santeatlas.map.coverage.CoverageResult;
 import org.santeatlas.map.layer.Legend;
 import org.santeatlas.map.print.HealthMapComposer;
 import org.santeatlas.map.print.MapRequest;
@@ -71,6 +75,9 @@ public final class MapViewModel {
     public static final String COUNTRY = "country";
     public static final String LOCALITIES = "localities";
     public static final String FACILITIES = "facilities";
+    /** The coverage discs around the facilities and the localities coloured covered / not covered. */
+    public static final String COVERAGE = "coverage";
+    public static final String COVERAGE_LOCALITIES = "coverageLocalities";
 
     /** Hover and click tolerance, screen px: a finger-sized target around a 10 px symbol. */
     public static final double HIT_TOLERANCE_PX = 6;
@@ -159,6 +166,14 @@ public final class MapViewModel {
     private final ReadOnlyObjectWrapper<Legend> legend = new ReadOnlyObjectWrapper<>(this, "legend");
     /** The theme's choropleth (computed by map-layers' print path), or null. */
     private ChoroplethLayer themeLayer;
+    private final javafx.beans.property.BooleanProperty coverageShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "coverageShown", false);
+    private final ReadOnlyObjectWrapper<CoverageResult> coverage = new ReadOnlyObjectWrapper<>(this, "coverage");
+    /** Coverage radius, km (Settings). */
+    private double coverageRadiusKm = CoverageAnalysis.DEFAULT_RADIUS / 1000;
+    /** Analyses of the open workspace by radius (km): the analysis runs once per workspace and radius. */
+    private final Map<Double, CoverageResult> coverageCache = new HashMap<>();
+    private boolean coverageRunning;
 
     /** The choropleth values of the districts and facilities for (item, period); null: no theme. */
     private double[] districtValues;
@@ -190,6 +205,12 @@ public final class MapViewModel {
         method.addListener((obs, o, n) -> updateTheme());
         classes.addListener((obs, o, n) -> updateTheme());
         level.addListener((obs, o, n) -> updateTheme());
+        coverageShown.addListener((obs, o, on) -> {
+            if (on) {
+                ensureCoverage();
+            }
+            rebuildModel();
+        });
         periodChoice.addListener((obs, o, n) -> updatePeriods());
     }
 
@@ -225,6 +246,8 @@ public final class MapViewModel {
     /** Forgets the workspace's map (Workspace › Close). */
     public void clear() {
         loadGeneration++;
+        coverageCache.clear();
+        coverage.set(null);
         themeGeneration++;
         data.set(null);
         districtValues = null;
@@ -344,6 +367,12 @@ public final class MapViewModel {
                 AreaStyle.outline(COUNTRY_LINE), null, 0));
         layers.add(new LocalityLayer(LOCALITIES, messages.get("layer.localities"), d.localities(),
                 Rgba.hex("#6a51a3"), 14));
+        CoverageResult cov = coverage.get();
+        if (coverageShown.get() && cov != null) {
+            layers.add(CoverageLayer.of(COVERAGE, cov));
+            layers.add(new LocalityLayer(COVERAGE_LOCALITIES, messages.get("layer.coverageLocalities"), d.localities(),
+                    Rgba.hex("#555555"), 14, CoverageLayer.localityCoverage(cov)));
+        }
         layers.add(new FacilityLayer(FACILITIES, messages.get("layer.facilities"), d.facilities().features(),
                 d.facilities().types(), FacilityLayer.defaultSymbols(d.facilities().types()), null, List.of()));
 
@@ -361,10 +390,107 @@ public final class MapViewModel {
         for (Layer l : layers) {
             if (byId.containsKey(l.id())) {
                 boolean visible = !l.id().equals(LOCALITIES) && !l.id().equals(AREAS);
-                entries.add(new MapModel.Entry(l, visible, 1));
+                MapModel.Entry e = new MapModel.Entry(l, visible, 1);
+                int facilities = indexOf(entries, FACILITIES);
+                // Coverage goes under the facilities, whose symbols stay readable over the discs.
+                if ((l.id().equals(COVERAGE) || l.id().equals(COVERAGE_LOCALITIES)) && facilities >= 0) {
+                    entries.add(facilities, e);
+                } else {
+                    entries.add(e);
+                }
             }
         }
         model.set(new MapModel(entries));
+    }
+
+    private static int indexOf(List<MapModel.Entry> entries, String id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).layer().id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- coverage ---------------------------------------------------------------------------------
+
+    /** The radius of the coverage discs, km (from Settings); a new radius shows (or computes) its analysis. */
+    public void setCoverageRadiusKm(double km) {
+        if (km == coverageRadiusKm) {
+            return;
+        }
+        coverageRadiusKm = km;
+        coverage.set(coverageCache.get(km));
+        if (coverageShown.get()) {
+            ensureCoverage();
+        }
+        rebuildModel();
+    }
+
+    public double coverageRadiusKm() {
+        return coverageRadiusKm;
+    }
+
+    /**
+     * Runs the carte sanitaire coverage analysis of the open workspace at the current radius in the
+     * background, unless it has already run (cached per workspace and radius).
+     */
+    public void ensureCoverage() {
+        double km = coverageRadiusKm;
+        CoverageResult cached = coverageCache.get(km);
+        Workspace ws = workspaceForTheme;
+        if (cached != null) {
+            coverage.set(cached);
+            return;
+        }
+        if (ws == null || coverageRunning) {
+            return;
+        }
+        coverageRunning = true;
+        int generation = loadGeneration;
+        Object token = tasks.begin(messages.get("map.coverageRunning", formatNumber(km)));
+        executor.execute(context -> CoverageAnalysis.run(new CoverageRepository(ws.connection())
+                .load(java.util.OptionalInt.empty()), km * 1000, org.santeatlas.map.coverage.FacilitySelection.ALL),
+                new TaskExecutor.Listener<CoverageResult>() {
+                    @Override
+                    public void succeeded(CoverageResult result) {
+                        tasks.end(token);
+                        coverageRunning = false;
+                        if (generation != loadGeneration) {
+                            return;
+                        }
+                        coverageCache.put(km, result);
+                        if (km == coverageRadiusKm) {
+                            coverage.set(result);
+                            rebuildModel();
+                        } else if (coverageShown.get()) {
+                            ensureCoverage();
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        tasks.end(token);
+                        coverageRunning = false;
+                        themeStatus.set(messages.get("map.coverageFailed", String.valueOf(error.getMessage())));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        tasks.end(token);
+                        coverageRunning = false;
+                    }
+                });
+    }
+
+    /** Whether the coverage layers are on (the layers panel's toggle). */
+    public javafx.beans.property.BooleanProperty coverageShownProperty() {
+        return coverageShown;
+    }
+
+    /** The coverage analysis at the current radius, once computed; else null. */
+    public ReadOnlyObjectProperty<CoverageResult> coverageProperty() {
+        return coverage.getReadOnlyProperty();
     }
 
     public void setVisible(String layerId, boolean visible) {

@@ -158,6 +158,12 @@ public final class ReportsDialog {
         }
         written = o.file();
         openFolder.setVisible(o.ok());
+        // A long reason wraps over several lines: the window grows so that the buttons stay on screen.
+        javafx.stage.Window w = dialog.getDialogPane().getScene() == null ? null
+                : dialog.getDialogPane().getScene().getWindow();
+        if (w != null) {
+            w.sizeToScene();
+        }
     }
 
     /** Opens the report's folder with the desktop's file manager, off the UI thread (it may block). */

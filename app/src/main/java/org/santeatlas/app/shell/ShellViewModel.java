@@ -70,6 +70,7 @@ public final class ShellViewModel {
         this.tasks = new BackgroundTasks();
         this.language = new SimpleObjectProperty<>(this, "language", messages.locale());
         this.map = new MapViewModel(messages, executor, tasks);
+        map.setCoverageRadiusKm(settings.radiusKm());
         this.details = new DetailsViewModel(messages, map, executor, summary::workspace);
         this.quality = new QualityViewModel(messages, executor, tasks, summary::workspace);
         quality.setThresholds(new QualityViewModel.Thresholds(settings.goodThreshold(), settings.fairThreshold()));
@@ -321,6 +322,7 @@ public final class ShellViewModel {
     /** The settings changed (Settings dialog): thresholds apply at once. */
     public void settingsChanged() {
         quality.setThresholds(new QualityViewModel.Thresholds(settings.goodThreshold(), settings.fairThreshold()));
+        map.setCoverageRadiusKm(settings.radiusKm());
     }
 
     // ---- properties ------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * print path — on the fictional demo, headless, in French, driven through the sidebar's controls.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ThemePickerExportTest {
+class MapToolsWindowTest {
 
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -229,6 +229,93 @@ class ThemePickerExportTest {
         assertThat(robot.lookup("#reports-open-folder").query().isVisible()).isTrue();
         MainWindowTest.screenshot(robot.lookup("#reports-dialog").query().getScene(), "reports-dialog");
         robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#reports-dialog").query().getScene().getWindow()).close());
+    }
+
+    @Test
+    @Order(7)
+    void coverageToggleDrawsDiscsAroundFacilitiesAndTheAreaCardShowsCoveredPopulation() throws Exception {
+        robot.interact(() -> {
+            combo("theme-item").setValue(null);
+            map().clearSelection();
+        });
+        MapViewModel.MapData data = map().dataProperty().get();
+        // The facility farthest from the others: its disc is not hidden under a neighbour's.
+        int f = 0;
+        double best = -1;
+        for (int i = 0; i < data.facilities().features().size(); i++) {
+            var c = data.facilities().features().get(i).world().getCoordinate();
+            double nearest = Double.MAX_VALUE;
+            for (int j = 0; j < data.facilities().features().size(); j++) {
+                if (j != i) {
+                    nearest = Math.min(nearest, c.distance(data.facilities().features().get(j).world().getCoordinate()));
+                }
+            }
+            if (nearest > best) {
+                best = nearest;
+                f = i;
+            }
+        }
+        var at = data.facilities().features().get(f).world().getCoordinate();
+        robot.interact(() -> {
+            org.santeatlas.map.view.Viewport v = map().viewport();
+            // 100 m per pixel: a 5 km disc is about 50 px (more in Web Mercator) around the facility.
+            map().viewportProperty().set(org.santeatlas.map.view.Viewport.of(at.x, at.y, 100, v.width(), v.height()));
+        });
+        int[] before = ring(at);
+        robot.interact(() -> robot.lookup("#coverage-toggle").queryAs(javafx.scene.control.CheckBox.class).fire());
+        waitFor(() -> map().coverageProperty().get() != null
+                && map().model().entry(MapViewModel.COVERAGE).isPresent());
+        int[] after = ring(at);
+        int changed = 0;
+        for (int i = 0; i < before.length; i++) {
+            if (before[i] != after[i]) {
+                changed++;
+            }
+        }
+        assertThat(changed).as("pixels 15–35 px from the facility changed by its disc").isGreaterThan(before.length * 3 / 4);
+
+        org.santeatlas.map.coverage.CoverageResult result = map().coverageProperty().get();
+        assertThat(result.radiusMetres()).isEqualTo(application.shell().settings().radiusKm() * 1000);
+        org.santeatlas.map.data.MapFeature district = data.districts().get(0);
+        robot.interact(() -> map().focusOn(district.uid()));
+        var stats = result.unit(result.input().unitIndex(district.uid()));
+        String covered = java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRANCE).format(stats.covered());
+        waitFor(() -> application.shell().details().detailsProperty().get() != null
+                && application.shell().details().detailsProperty().get().facts().stream()
+                        .anyMatch(x -> x.label().equals("Population couverte") && x.value().equals(covered)));
+        assertThat(application.shell().details().detailsProperty().get().facts())
+                .anyMatch(x -> x.label().startsWith("Couverture (") && x.value().endsWith(" %"));
+        MainWindowTest.screenshot(application.view().root().getScene(), "coverage-area-card");
+
+        robot.interact(() -> robot.lookup("#coverage-toggle").queryAs(javafx.scene.control.CheckBox.class).fire());
+        waitFor(() -> map().model().entry(MapViewModel.COVERAGE).isEmpty());
+        robot.interact(() -> {
+            org.santeatlas.map.view.Viewport v = map().viewport();
+            map().viewportProperty().set(org.santeatlas.map.view.Viewport.of(at.x, at.y, 100, v.width(), v.height()));
+        });
+        assertThat(ring(at)).isEqualTo(before);
+    }
+
+    /** The canvas's pixels on a ring 15–35 px around a world point, painted now. */
+    private static int[] ring(org.locationtech.jts.geom.Coordinate world) {
+        List<Integer> out = new ArrayList<>();
+        robot.interact(() -> {
+            application.view().mapView().paintNow();
+            javafx.scene.canvas.Canvas c = application.view().mapView().canvas();
+            javafx.scene.image.WritableImage img = c.snapshot(null, null);
+            org.santeatlas.map.view.Viewport v = map().viewport();
+            double cx = v.screenX(world.x);
+            double cy = v.screenY(world.y);
+            for (int dy = -35; dy <= 35; dy += 2) {
+                for (int dx = -35; dx <= 35; dx += 2) {
+                    double r = Math.hypot(dx, dy);
+                    if (r >= 15 && r <= 35) {
+                        out.add(img.getPixelReader().getArgb((int) (cx + dx), (int) (cy + dy)));
+                    }
+                }
+            }
+        });
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static Path export(Path file) throws TimeoutException {
