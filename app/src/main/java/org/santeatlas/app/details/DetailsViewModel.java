@@ -63,6 +63,13 @@ public final class DetailsViewModel {
         this.workspace = Objects.requireNonNull(workspace);
         map.selectionProperty().addListener((o, a, s) -> reload());
         map.itemProperty().addListener((o, a, s) -> reload());
+        // The area card's coverage figures arrive with the analysis (run once per workspace and radius).
+        map.coverageProperty().addListener((o, a, c) -> {
+            Selection s = map.selectionProperty().get();
+            if (s != null && s.kind() == Selection.Kind.AREA) {
+                reload();
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<Details> detailsProperty() {
@@ -91,9 +98,13 @@ public final class DetailsViewModel {
         String levelName = map.dataProperty().get() != null && map.dataProperty().get().districtLevel() != null
                 ? map.dataProperty().get().districtLevel().name() : "";
         Messages m = messages;
+        org.santeatlas.map.coverage.CoverageResult coverage = map.coverageProperty().get();
+        if (s.kind() == Selection.Kind.AREA && coverage == null) {
+            map.ensureCoverage();
+        }
         executor.execute(context -> s.kind() == Selection.Kind.FACILITY
                         ? facility(ws.connection(), s, typeName, key, until, m)
-                        : area(ws.connection(), s, levelName, m),
+                        : withCoverage(area(ws.connection(), s, levelName, m), s, coverage, map.coverageRadiusKm(), m),
                 new TaskExecutor.Listener<Details>() {
                     @Override
                     public void succeeded(Details result) {
@@ -237,6 +248,32 @@ public final class DetailsViewModel {
         facts.add(new Fact(m.get("details.facilities"), nf.format(facilities)));
         facts.add(new Fact(m.get("details.uid"), uid));
         return new Details(s.feature().name(), levelName, facts, "", new double[0], List.of(), findings(c, uid, m));
+    }
+
+    /**
+     * The area card with the coverage analysis's figures for the area (beside the population of its
+     * localities): within the radius of a facility and the share covered (or "being computed").
+     */
+    static Details withCoverage(Details d, Selection s, org.santeatlas.map.coverage.CoverageResult coverage, double km,
+            Messages m) {
+        List<Fact> facts = new ArrayList<>(d.facts());
+        java.text.NumberFormat nf = java.text.NumberFormat.getIntegerInstance(m.locale());
+        int at = Math.min(1, facts.size());
+        if (coverage == null) {
+            facts.add(at, new Fact(m.get("details.coverage", nf.format(km)), m.get("details.coverageRunning")));
+        } else {
+            int u = coverage.input().unitIndex(s.feature().uid());
+            if (u >= 0) {
+                org.santeatlas.map.coverage.CoverageResult.Stats st = coverage.unit(u);
+                java.text.NumberFormat pct = java.text.NumberFormat.getNumberInstance(m.locale());
+                pct.setMinimumFractionDigits(1);
+                pct.setMaximumFractionDigits(1);
+                facts.add(at, new Fact(m.get("details.coverage", pct.format(coverage.radiusMetres() / 1000)),
+                        st.population() == 0 ? m.get("details.unknown") : pct.format(st.coveragePercent()) + " %"));
+                facts.add(at, new Fact(m.get("details.coveredPopulation"), nf.format(st.covered())));
+            }
+        }
+        return new Details(d.title(), d.subtitle(), facts, d.seriesTitle(), d.series(), d.seriesMonths(), d.findings());
     }
 
     /** The open findings of the latest quality run about this org unit, most severe first. */

@@ -28,12 +28,17 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.santeatlas.app.map.MapViewModel.OrgUnitNode;
+import org.santeatlas.app.map.MapViewModel.LevelChoice;
 import org.santeatlas.app.map.MapViewModel.PeriodChoice;
+import org.santeatlas.app.map.MapViewModel.ThemeItem;
 import org.santeatlas.app.shell.Messages;
 import org.santeatlas.core.period.Period;
 import org.santeatlas.core.text.NameKey;
-import org.santeatlas.map.data.MapDataRepository.DataElementInfo;
+import org.santeatlas.map.layer.Legend;
 import org.santeatlas.map.layer.MapModel;
+import org.santeatlas.map.style.Rgba;
+import org.santeatlas.map.theme.ClassificationMethod;
+import org.santeatlas.map.theme.Classifier;
 
 /**
  * The left panel: the layers (visibility, opacity, order) and the data picker — the org unit tree with
@@ -63,7 +68,16 @@ public final class MapSidebar {
         root.setId("sidebar");
         root.getStyleClass().add("sidebar");
         root.setPadding(new Insets(10));
-        root.getChildren().addAll(heading("sidebar.layers"), layerRows, heading("sidebar.data"), dataPicker(),
+        CheckBox coverage = new CheckBox();
+        coverage.setId("coverage-toggle");
+        coverage.setWrapText(true);
+        Runnable coverageText = () -> coverage.setText(messages.get("sidebar.coverage",
+                viewModel.formatNumber(viewModel.coverageRadiusKm())));
+        coverageText.run();
+        viewModel.coverageProperty().addListener((o, a, b) -> coverageText.run());
+        viewModel.modelProperty().addListener((o, a, b) -> coverageText.run());
+        coverage.selectedProperty().bindBidirectional(viewModel.coverageShownProperty());
+        root.getChildren().addAll(heading("sidebar.layers"), layerRows, coverage, heading("sidebar.data"), dataPicker(),
                 heading("sidebar.orgUnits"), orgUnitPicker());
         viewModel.modelProperty().addListener((o, a, b) -> refreshLayers());
         viewModel.dataProperty().addListener((o, a, b) -> refreshTree());
@@ -134,28 +148,19 @@ public final class MapSidebar {
     // ---- data element and period -----------------------------------------------------------------
 
     private VBox dataPicker() {
-        ComboBox<DataElementInfo> element = new ComboBox<>();
-        element.setId("data-element");
+        ComboBox<ThemeItem> element = new ComboBox<>();
+        element.setId("theme-item");
         element.setPromptText(messages.get("sidebar.chooseElement"));
         element.setMaxWidth(Double.MAX_VALUE);
-        element.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(DataElementInfo d) {
-                return d == null ? "" : d.name();
-            }
-
-            @Override
-            public DataElementInfo fromString(String s) {
-                return null;
-            }
-        });
-        viewModel.dataProperty().addListener((o, a, d) -> element.getItems().setAll(d == null ? List.of() : d.dataElements()));
+        element.setVisibleRowCount(16);
+        element.setConverter(converter(viewModel::themeLabel));
+        viewModel.dataProperty().addListener((o, a, d) -> element.getItems().setAll(d == null ? List.of() : d.themeItems()));
         if (viewModel.dataProperty().get() != null) {
-            element.getItems().setAll(viewModel.dataProperty().get().dataElements());
+            element.getItems().setAll(viewModel.dataProperty().get().themeItems());
         }
-        element.setValue(viewModel.itemProperty().get());
-        element.valueProperty().addListener((o, a, b) -> viewModel.itemProperty().set(b));
-        viewModel.itemProperty().addListener((o, a, b) -> element.setValue(b));
+        element.setValue(viewModel.themeProperty().get());
+        element.valueProperty().addListener((o, a, b) -> viewModel.themeProperty().set(b));
+        viewModel.themeProperty().addListener((o, a, b) -> element.setValue(b));
 
         ComboBox<PeriodChoice> type = new ComboBox<>();
         type.setId("period-type");
@@ -226,7 +231,102 @@ public final class MapSidebar {
         Label typeLabel = new Label(messages.get("sidebar.periodType"));
         HBox typeRow = new HBox(6, typeLabel, type);
         typeRow.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, element, typeRow, sliderRow, periodLabel);
+        return new VBox(6, element, typeRow, sliderRow, periodLabel, classificationRows(), legendBox());
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** Classification method, number of classes and the boundaries the theme is drawn by. */
+    private VBox classificationRows() {
+        ComboBox<ClassificationMethod> method = new ComboBox<>();
+        method.setId("class-method");
+        // A legend set needs its name: the print path's --legend-set; the window offers the computed methods.
+        for (ClassificationMethod m : ClassificationMethod.values()) {
+            if (m != ClassificationMethod.LEGEND_SET) {
+                method.getItems().add(m);
+            }
+        }
+        method.setConverter(converter(m -> messages.get("classes.method." + m.name())));
+        method.valueProperty().bindBidirectional(viewModel.methodProperty());
+        method.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(method, Priority.ALWAYS);
+        ComboBox<Integer> count = new ComboBox<>();
+        count.setId("class-count");
+        for (int k = Classifier.MIN_CLASSES; k <= Classifier.MAX_CLASSES; k++) {
+            count.getItems().add(k);
+        }
+        count.valueProperty().bindBidirectional(viewModel.classesProperty());
+        count.setTooltip(new Tooltip(messages.get("classes.count")));
+        count.setMinWidth(64);
+        ComboBox<LevelChoice> level = new ComboBox<>();
+        level.setId("theme-level");
+        level.getItems().setAll(LevelChoice.values());
+        level.setConverter(converter(l -> messages.get("classes.level." + l.name())));
+        level.valueProperty().bindBidirectional(viewModel.levelProperty());
+        level.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(level, Priority.ALWAYS);
+        HBox methodRow = new HBox(6, method, count);
+        methodRow.setAlignment(Pos.CENTER_LEFT);
+        Label levelLabel = new Label(messages.get("classes.levelLabel"));
+        levelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox levelRow = new HBox(6, levelLabel, level);
+        levelRow.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, methodRow, levelRow);
+    }
+
+    /** The on-screen legend: the theme's title, each class's colour, range and count, then "no data". */
+    private VBox legendBox() {
+        VBox box = new VBox(3);
+        box.setId("legend");
+        box.getStyleClass().add("legend");
+        Runnable fill = () -> {
+            Legend legend = viewModel.legendProperty().get();
+            box.getChildren().clear();
+            if (legend == null) {
+                return;
+            }
+            Label title = new Label(legend.title());
+            title.setId("legend-title");
+            title.setWrapText(true);
+            title.setMaxWidth(Double.MAX_VALUE);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            title.getStyleClass().add("legend-title");
+            box.getChildren().add(title);
+            int i = 0;
+            for (Legend.Row row : legend.rows()) {
+                javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(16, 12);
+                if (row.key() instanceof Legend.Swatch s && s.style().fill() != null) {
+                    Rgba c = s.style().fill();
+                    swatch.setFill(javafx.scene.paint.Color.rgb(c.red(), c.green(), c.blue(), c.alpha() / 255.0));
+                    swatch.setStroke(javafx.scene.paint.Color.gray(0.6));
+                }
+                Label text = new Label(row.label());
+                text.setId("legend-row-" + i);
+                text.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                Label n = new Label(row.count().isPresent() ? viewModel.formatNumber(row.count().getAsInt()) : "");
+                n.setId("legend-count-" + i);
+                HBox line = new HBox(6, swatch, text, n);
+                line.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(line);
+                i++;
+            }
+        };
+        viewModel.legendProperty().addListener((o, a, b) -> fill.run());
+        fill.run();
+        return box;
     }
 
     private void pickSlider(Slider slider) {

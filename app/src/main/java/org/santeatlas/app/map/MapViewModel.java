@@ -42,7 +42,15 @@ import org.santeatlas.map.layer.FacilityLayer;
 import org.santeatlas.map.layer.Layer;
 import org.santeatlas.map.layer.LocalityLayer;
 import org.santeatlas.map.layer.MapModel;
+import org.santeatlas.map.MapMessages;
+import org.santeatlas.map.coverage.CoverageAnalysis;
+import org.santeatlas.map.coverage.CoverageLayer;
+import org.santeatlas.map.coverage.CoverageRepository;
+import org.santeatlas.map.coverage.CoverageResult;
+import org.santeatlas.map.layer.Legend;
+import org.santeatlas.map.print.HealthMapComposer;
 import org.santeatlas.map.print.MapRequest;
+import org.santeatlas.map.print.MapRequest.ThemeKind;
 import org.santeatlas.map.style.AreaStyle;
 import org.santeatlas.map.style.LineStyle;
 import org.santeatlas.map.style.Rgba;
@@ -67,6 +75,9 @@ public final class MapViewModel {
     public static final String COUNTRY = "country";
     public static final String LOCALITIES = "localities";
     public static final String FACILITIES = "facilities";
+    /** The coverage discs around the facilities and the localities coloured covered / not covered. */
+    public static final String COVERAGE = "coverage";
+    public static final String COVERAGE_LOCALITIES = "coverageLocalities";
 
     /** Hover and click tolerance, screen px: a finger-sized target around a 10 px symbol. */
     public static final double HIT_TOLERANCE_PX = 6;
@@ -88,7 +99,8 @@ public final class MapViewModel {
     public record MapData(String workspaceName, List<OrgUnitLevel> levels, OrgUnitLevel districtLevel,
             OrgUnitLevel facilityLevel, FeatureSet districts, FeatureSet areas, FeatureSet country,
             MapDataRepository.Facilities facilities, FeatureSet localities, List<DataElementInfo> dataElements,
-            List<Period> months, List<OrgUnitNode> orgUnits, Optional<OffsetDateTime> lastImport, boolean demo) {
+            List<Period> months, List<OrgUnitNode> orgUnits, Optional<OffsetDateTime> lastImport, boolean demo,
+            List<ThemeItem> themeItems) {
 
         public Envelope bounds() {
             Envelope e = districts.bounds();
@@ -98,6 +110,23 @@ public final class MapViewModel {
             return e;
         }
     }
+
+    /**
+     * What the picker offers: a data element, an indicator, a data set's reporting rate or the quality score
+     * (the findings of the latest run), with the key the print path's {@link MapRequest.Theme} takes.
+     */
+    public record ThemeItem(ThemeKind kind, String key, String name) {
+        public ThemeItem {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        static ThemeItem of(DataElementInfo de) {
+            return new ThemeItem(ThemeKind.DATA_ELEMENT, de.uid(), de.name());
+        }
+    }
+
+    /** The boundaries a theme is drawn by. */
+    public enum LevelChoice { DISTRICT, AREA }
 
     /** What the user clicked: a facility or an area, with its layer's name for the details card. */
     public record Selection(Kind kind, MapFeature feature, int index) {
@@ -129,6 +158,22 @@ public final class MapViewModel {
     private final ObjectProperty<Period> period = new SimpleObjectProperty<>(this, "period");
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyStringWrapper themeStatus = new ReadOnlyStringWrapper(this, "themeStatus", "");
+    private final ObjectProperty<ThemeItem> theme = new SimpleObjectProperty<>(this, "theme");
+    private final ObjectProperty<ClassificationMethod> method = new SimpleObjectProperty<>(this, "method",
+            ClassificationMethod.JENKS);
+    private final ObjectProperty<Integer> classes = new SimpleObjectProperty<>(this, "classes", 5);
+    private final ObjectProperty<LevelChoice> level = new SimpleObjectProperty<>(this, "level", LevelChoice.DISTRICT);
+    private final ReadOnlyObjectWrapper<Legend> legend = new ReadOnlyObjectWrapper<>(this, "legend");
+    /** The theme's choropleth (computed by map-layers' print path), or null. */
+    private ChoroplethLayer themeLayer;
+    private final javafx.beans.property.BooleanProperty coverageShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "coverageShown", false);
+    private final ReadOnlyObjectWrapper<CoverageResult> coverage = new ReadOnlyObjectWrapper<>(this, "coverage");
+    /** Coverage radius, km (Settings). */
+    private double coverageRadiusKm = CoverageAnalysis.DEFAULT_RADIUS / 1000;
+    /** Analyses of the open workspace by radius (km): the analysis runs once per workspace and radius. */
+    private final Map<Double, CoverageResult> coverageCache = new HashMap<>();
+    private boolean coverageRunning;
 
     /** The choropleth values of the districts and facilities for (item, period); null: no theme. */
     private double[] districtValues;
@@ -141,8 +186,31 @@ public final class MapViewModel {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        item.addListener((obs, o, n) -> updateTheme());
+        // The data element property and the theme stay in step: the details card keys its charts on the former.
+        item.addListener((obs, o, n) -> {
+            if (n != null && (theme.get() == null || !n.uid().equals(theme.get().key()))) {
+                theme.set(ThemeItem.of(n));
+            } else if (n == null && theme.get() != null && theme.get().kind() == ThemeKind.DATA_ELEMENT) {
+                theme.set(null);
+            }
+        });
+        theme.addListener((obs, o, n) -> {
+            DataElementInfo de = n == null || n.kind() != ThemeKind.DATA_ELEMENT ? null : dataElement(n.key());
+            if (!Objects.equals(item.get(), de)) {
+                item.set(de);
+            }
+            updateTheme();
+        });
         period.addListener((obs, o, n) -> updateTheme());
+        method.addListener((obs, o, n) -> updateTheme());
+        classes.addListener((obs, o, n) -> updateTheme());
+        level.addListener((obs, o, n) -> updateTheme());
+        coverageShown.addListener((obs, o, on) -> {
+            if (on) {
+                ensureCoverage();
+            }
+            rebuildModel();
+        });
         periodChoice.addListener((obs, o, n) -> updatePeriods());
     }
 
@@ -178,10 +246,14 @@ public final class MapViewModel {
     /** Forgets the workspace's map (Workspace › Close). */
     public void clear() {
         loadGeneration++;
+        coverageCache.clear();
+        coverage.set(null);
         themeGeneration++;
         data.set(null);
         districtValues = null;
         facilityValues = null;
+        themeLayer = null;
+        legend.set(null);
         selection.set(null);
         periods.clear();
         model.set(MapModel.of());
@@ -231,6 +303,21 @@ public final class MapViewModel {
                 nodes.add(new OrgUnitNode(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
             }
         }
+        List<ThemeItem> themeItems = new ArrayList<>();
+        elements.forEach(e -> themeItems.add(ThemeItem.of(e)));
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT UID, NAME FROM INDICATOR ORDER BY NAME")) {
+            while (rs.next()) {
+                themeItems.add(new ThemeItem(ThemeKind.INDICATOR, rs.getString(1), rs.getString(2)));
+            }
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT UID, NAME FROM DATA_SET ORDER BY NAME")) {
+            while (rs.next()) {
+                themeItems.add(new ThemeItem(ThemeKind.REPORTING_RATE, rs.getString(1), rs.getString(2)));
+            }
+        }
+        themeItems.add(new ThemeItem(ThemeKind.QUALITY, null, ""));
         Optional<OffsetDateTime> lastImport = Optional.empty();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT MAX(FINISHED) FROM IMPORT_BATCH")) {
@@ -239,13 +326,15 @@ public final class MapViewModel {
             }
         }
         return new MapData(ws.name(), levels, district, facilityLevel, districts, areas, country, facilities,
-                localities, elements, months, nodes, lastImport, ws.isDemo());
+                localities, elements, months, nodes, lastImport, ws.isDemo(), List.copyOf(themeItems));
     }
 
     private void show(MapData loaded) {
         data.set(loaded);
         districtValues = null;
         facilityValues = null;
+        themeLayer = null;
+        legend.set(null);
         selection.set(null);
         rebuildModel();
         updatePeriods();
@@ -267,9 +356,8 @@ public final class MapViewModel {
         }
         List<Layer> layers = new ArrayList<>();
         String districtTitle = d.districtLevel() == null ? messages.get("layer.districts") : d.districtLevel().name();
-        if (districtValues != null && item.get() != null) {
-            layers.add(ChoroplethLayer.classify(DISTRICTS, item.get().label(), d.districts(), districtValues,
-                    ClassificationMethod.JENKS, 5, MapRequest.defaults().palette(), THEME_LINE, AREA_LABEL));
+        if (themeLayer != null) {
+            layers.add(themeLayer);
         } else {
             layers.add(new BoundaryLayer(DISTRICTS, districtTitle, d.districts(), AreaStyle.filled(LAND, AREA_LINE),
                     AREA_LABEL, 100));
@@ -279,6 +367,12 @@ public final class MapViewModel {
                 AreaStyle.outline(COUNTRY_LINE), null, 0));
         layers.add(new LocalityLayer(LOCALITIES, messages.get("layer.localities"), d.localities(),
                 Rgba.hex("#6a51a3"), 14));
+        CoverageResult cov = coverage.get();
+        if (coverageShown.get() && cov != null) {
+            layers.add(CoverageLayer.of(COVERAGE, cov));
+            layers.add(new LocalityLayer(COVERAGE_LOCALITIES, messages.get("layer.coverageLocalities"), d.localities(),
+                    Rgba.hex("#555555"), 14, CoverageLayer.localityCoverage(cov)));
+        }
         layers.add(new FacilityLayer(FACILITIES, messages.get("layer.facilities"), d.facilities().features(),
                 d.facilities().types(), FacilityLayer.defaultSymbols(d.facilities().types()), null, List.of()));
 
@@ -296,10 +390,107 @@ public final class MapViewModel {
         for (Layer l : layers) {
             if (byId.containsKey(l.id())) {
                 boolean visible = !l.id().equals(LOCALITIES) && !l.id().equals(AREAS);
-                entries.add(new MapModel.Entry(l, visible, 1));
+                MapModel.Entry e = new MapModel.Entry(l, visible, 1);
+                int facilities = indexOf(entries, FACILITIES);
+                // Coverage goes under the facilities, whose symbols stay readable over the discs.
+                if ((l.id().equals(COVERAGE) || l.id().equals(COVERAGE_LOCALITIES)) && facilities >= 0) {
+                    entries.add(facilities, e);
+                } else {
+                    entries.add(e);
+                }
             }
         }
         model.set(new MapModel(entries));
+    }
+
+    private static int indexOf(List<MapModel.Entry> entries, String id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).layer().id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- coverage ---------------------------------------------------------------------------------
+
+    /** The radius of the coverage discs, km (from Settings); a new radius shows (or computes) its analysis. */
+    public void setCoverageRadiusKm(double km) {
+        if (km == coverageRadiusKm) {
+            return;
+        }
+        coverageRadiusKm = km;
+        coverage.set(coverageCache.get(km));
+        if (coverageShown.get()) {
+            ensureCoverage();
+        }
+        rebuildModel();
+    }
+
+    public double coverageRadiusKm() {
+        return coverageRadiusKm;
+    }
+
+    /**
+     * Runs the carte sanitaire coverage analysis of the open workspace at the current radius in the
+     * background, unless it has already run (cached per workspace and radius).
+     */
+    public void ensureCoverage() {
+        double km = coverageRadiusKm;
+        CoverageResult cached = coverageCache.get(km);
+        Workspace ws = workspaceForTheme;
+        if (cached != null) {
+            coverage.set(cached);
+            return;
+        }
+        if (ws == null || coverageRunning) {
+            return;
+        }
+        coverageRunning = true;
+        int generation = loadGeneration;
+        Object token = tasks.begin(messages.get("map.coverageRunning", formatNumber(km)));
+        executor.execute(context -> CoverageAnalysis.run(new CoverageRepository(ws.connection())
+                .load(java.util.OptionalInt.empty()), km * 1000, org.santeatlas.map.coverage.FacilitySelection.ALL),
+                new TaskExecutor.Listener<CoverageResult>() {
+                    @Override
+                    public void succeeded(CoverageResult result) {
+                        tasks.end(token);
+                        coverageRunning = false;
+                        if (generation != loadGeneration) {
+                            return;
+                        }
+                        coverageCache.put(km, result);
+                        if (km == coverageRadiusKm) {
+                            coverage.set(result);
+                            rebuildModel();
+                        } else if (coverageShown.get()) {
+                            ensureCoverage();
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        tasks.end(token);
+                        coverageRunning = false;
+                        themeStatus.set(messages.get("map.coverageFailed", String.valueOf(error.getMessage())));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        tasks.end(token);
+                        coverageRunning = false;
+                    }
+                });
+    }
+
+    /** Whether the coverage layers are on (the layers panel's toggle). */
+    public javafx.beans.property.BooleanProperty coverageShownProperty() {
+        return coverageShown;
+    }
+
+    /** The coverage analysis at the current radius, once computed; else null. */
+    public ReadOnlyObjectProperty<CoverageResult> coverageProperty() {
+        return coverage.getReadOnlyProperty();
     }
 
     public void setVisible(String layerId, boolean visible) {
@@ -368,13 +559,15 @@ public final class MapViewModel {
 
     private void updateTheme() {
         MapData d = data.get();
-        DataElementInfo de = item.get();
+        ThemeItem t = theme.get();
         Period p = period.get();
         int generation = ++themeGeneration;
-        if (d == null || de == null || p == null) {
-            if (districtValues != null) {
+        if (d == null || t == null || p == null) {
+            if (themeLayer != null || districtValues != null) {
                 districtValues = null;
                 facilityValues = null;
+                themeLayer = null;
+                legend.set(null);
                 rebuildModel();
             }
             themeStatus.set("");
@@ -384,30 +577,51 @@ public final class MapViewModel {
         if (ws == null) {
             return;
         }
-        Object token = tasks.begin(messages.get("map.theme", de.label(), periodLabel(p)));
+        boolean byArea = level.get() == LevelChoice.AREA && !d.areas().isEmpty();
+        FeatureSet areas = byArea ? d.areas() : d.districts();
+        OrgUnitLevel areaLevel = byArea ? MapDataRepository.areaLevel(d.levels()).orElse(d.districtLevel())
+                : d.districtLevel();
+        MapRequest request = request();
+        String label = themeLabel(t);
+        Object token = tasks.begin(messages.get("map.theme", label, periodLabel(p)));
         executor.execute(context -> {
-            MapDataRepository repo = new MapDataRepository(ws.connection());
-            double[] districtSums = d.districtLevel() == null ? new double[0]
-                    : repo.sumByArea(d.districts(), d.districtLevel().level(), de.id(), p);
-            double[] facilitySums = d.facilityLevel() == null ? new double[0]
-                    : repo.sumByArea(d.facilities().features(), d.facilityLevel().level(), de.id(), p);
-            return new double[][] {districtSums, facilitySums};
-        }, new TaskExecutor.Listener<double[][]>() {
+            // The printed map's own theme computation: one set of values, classes and legend for both.
+            ChoroplethLayer layer = areaLevel == null ? null
+                    : HealthMapComposer.themeLayer(ws, request, DISTRICTS, areas, areaLevel);
+            double[] facilitySums = new double[0];
+            if (t.kind() == ThemeKind.DATA_ELEMENT && d.facilityLevel() != null) {
+                DataElementInfo de = dataElement(d, t.key());
+                if (de != null) {
+                    facilitySums = new MapDataRepository(ws.connection()).sumByArea(d.facilities().features(),
+                            d.facilityLevel().level(), de.id(), p);
+                }
+            }
+            return new Object[] {layer, facilitySums};
+        }, new TaskExecutor.Listener<Object[]>() {
             @Override
-            public void succeeded(double[][] result) {
+            public void succeeded(Object[] result) {
                 tasks.end(token);
                 if (generation == themeGeneration) {
-                    districtValues = result[0];
-                    facilityValues = result[1];
+                    themeLayer = (ChoroplethLayer) result[0];
+                    facilityValues = (double[]) result[1];
+                    districtValues = themeLayer == null ? null : values(themeLayer, areas.size());
+                    legend.set(themeLayer == null ? null : themeLayer.legend(new MapMessages(messages.locale()))
+                            .orElse(null));
                     rebuildModel();
-                    themeStatus.set(messages.get("map.themeShown", de.label(), periodLabel(p)));
+                    themeStatus.set(messages.get("map.themeShown", label, periodLabel(p)));
                 }
             }
 
             @Override
             public void failed(Throwable error) {
                 tasks.end(token);
-                themeStatus.set(messages.get("map.loadFailed", String.valueOf(error.getMessage())));
+                if (generation == themeGeneration) {
+                    themeLayer = null;
+                    districtValues = null;
+                    legend.set(null);
+                    rebuildModel();
+                    themeStatus.set(themeError(error));
+                }
             }
 
             @Override
@@ -415,6 +629,70 @@ public final class MapViewModel {
                 tasks.end(token);
             }
         });
+    }
+
+    private static double[] values(ChoroplethLayer layer, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = layer.value(i);
+        }
+        return v;
+    }
+
+    /** A readable sentence for a theme the workspace cannot compute (no quality run, log of zeros …). */
+    String themeError(Throwable error) {
+        if (error instanceof HealthMapComposer.MapRequestException e && messages.has("map.error." + e.key())) {
+            return messages.get("map.error." + e.key(), e.args());
+        }
+        return messages.get("map.loadFailed", String.valueOf(error.getMessage()));
+    }
+
+    /**
+     * The print path's request for what the map shows now: theme, period, classification, level, language;
+     * the district when one is selected (export of the current view).
+     */
+    public MapRequest request() {
+        MapRequest r = MapRequest.defaults().withLocale(messages.locale()).madeOn(java.time.LocalDate.now())
+                .withClassification(method.get(), classes.get())
+                .withLevel(level.get() == LevelChoice.AREA ? MapRequest.AreaLevel.AREA : MapRequest.AreaLevel.DISTRICT);
+        ThemeItem t = theme.get();
+        if (t != null && period.get() != null) {
+            r = r.withTheme(new MapRequest.Theme(t.kind(), t.key(), period.get().iso()));
+        }
+        return r;
+    }
+
+    /** The district selected on the map (an area of the district level), if any. */
+    public Optional<MapFeature> selectedDistrict() {
+        Selection s = selection.get();
+        MapData d = data.get();
+        if (s == null || d == null || s.kind() != Selection.Kind.AREA) {
+            return Optional.empty();
+        }
+        return d.districts().features().stream().filter(f -> f.uid().equals(s.feature().uid())).findFirst();
+    }
+
+    /** "Indicateur : Incidence du paludisme" — the picker's text for an item. */
+    public String themeLabel(ThemeItem t) {
+        if (t == null) {
+            return "";
+        }
+        return switch (t.kind()) {
+            case DATA_ELEMENT -> t.name();
+            case QUALITY -> messages.get("picker.quality");
+            default -> messages.get("picker." + t.kind().name(), t.name());
+        };
+    }
+
+    private DataElementInfo dataElement(String uid) {
+        return dataElement(data.get(), uid);
+    }
+
+    private static DataElementInfo dataElement(MapData d, String uid) {
+        if (d == null || uid == null) {
+            return null;
+        }
+        return d.dataElements().stream().filter(e -> e.uid().equals(uid)).findFirst().orElse(null);
     }
 
     private Workspace workspaceForTheme;
@@ -540,9 +818,10 @@ public final class MapViewModel {
             b.append('\n').append(d.districtLevel() != null ? d.districtLevel().name() : messages.get("layer.districts"));
             value = districtValues != null && s.index() < districtValues.length ? districtValues[s.index()] : Double.NaN;
         }
-        if (item.get() != null && period.get() != null && (districtValues != null)) {
+        if (theme.get() != null && period.get() != null && (districtValues != null)) {
             String v = Double.isNaN(value) ? messages.get("map.noData") : formatNumber(value);
-            b.append('\n').append(messages.get("map.valueFor", item.get().label(), periodLabel(period.get()), v));
+            String what = item.get() != null ? item.get().label() : themeLabel(theme.get());
+            b.append('\n').append(messages.get("map.valueFor", what, periodLabel(period.get()), v));
         }
         return b.toString();
     }
@@ -620,6 +899,7 @@ public final class MapViewModel {
     public void relocalize(Messages newMessages) {
         this.messages = Objects.requireNonNull(newMessages);
         rebuildModel();
+        updateTheme();
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -646,6 +926,27 @@ public final class MapViewModel {
 
     public ObjectProperty<DataElementInfo> itemProperty() {
         return item;
+    }
+
+    public ObjectProperty<ThemeItem> themeProperty() {
+        return theme;
+    }
+
+    public ObjectProperty<ClassificationMethod> methodProperty() {
+        return method;
+    }
+
+    public ObjectProperty<Integer> classesProperty() {
+        return classes;
+    }
+
+    public ObjectProperty<LevelChoice> levelProperty() {
+        return level;
+    }
+
+    /** The theme's legend (classes with their counts, "no data"), or null without a theme. */
+    public ReadOnlyObjectProperty<Legend> legendProperty() {
+        return legend.getReadOnlyProperty();
     }
 
     public ObjectProperty<PeriodChoice> periodChoiceProperty() {

@@ -2,6 +2,7 @@ package org.santeatlas.app.shell;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,10 +46,14 @@ import org.santeatlas.app.details.DetailsView;
 import org.santeatlas.app.importing.ImportWizard;
 import org.santeatlas.app.map.MapSidebar;
 import org.santeatlas.app.map.MapView;
+import org.santeatlas.app.map.MapViewModel;
 import org.santeatlas.app.quality.QualityView;
+import org.santeatlas.app.reports.ReportsDialog;
+import org.santeatlas.app.reports.ReportsViewModel;
 import org.santeatlas.app.settings.SettingsDialog;
 import org.santeatlas.app.shell.WorkspaceSummaryViewModel.State;
 import org.santeatlas.core.workspace.Workspace;
+import org.santeatlas.map.print.MapExport;
 
 /**
  * The main window: menu bar and toolbar; in the middle the layers and data picker (left), the map and
@@ -171,6 +176,15 @@ public final class ShellView {
         }
         data.getItems().addAll(importItem, pull, new SeparatorMenuItem(), checks, new SeparatorMenuItem(), export);
 
+        Menu reports = new Menu(messages.get("menu.reports"));
+        reports.setId("menu-reports");
+        for (ReportsViewModel.Type t : ReportsViewModel.Type.values()) {
+            MenuItem r = item("menu.reports." + t.name(), "menu-report-" + t.name().toLowerCase(Locale.ROOT),
+                    e -> openReport(t));
+            r.disableProperty().bind(viewModel.summary().stateProperty().isNotEqualTo(State.LOADED));
+            reports.getItems().add(r);
+        }
+
         Menu language = new Menu(messages.get("menu.language"));
         language.setId("menu-language");
         ToggleGroup group = new ToggleGroup();
@@ -196,7 +210,7 @@ public final class ShellView {
         MenuItem about = item("menu.help.about", "menu-about", e -> showAbout());
         help.getItems().addAll(shortcuts, sources, new SeparatorMenuItem(), about);
 
-        MenuBar bar = new MenuBar(workspace, data, language, help);
+        MenuBar bar = new MenuBar(workspace, data, reports, language, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -313,16 +327,50 @@ public final class ShellView {
     private void exportMap() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get("menu.data.export"));
-        chooser.setInitialFileName("carte.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        chooser.setInitialFileName(messages.get("export.fileName") + ".png");
+        FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter(messages.get("export.type.png"), "*.png");
+        FileChooser.ExtensionFilter svg = new FileChooser.ExtensionFilter(messages.get("export.type.svg"), "*.svg");
+        FileChooser.ExtensionFilter pdf = new FileChooser.ExtensionFilter(messages.get("export.type.pdf"), "*.pdf");
+        chooser.getExtensionFilters().addAll(png, svg, pdf);
         File f = chooser.showSaveDialog(window());
         if (f != null) {
-            Path p = f.toPath();
-            if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-                p = p.resolveSibling(p.getFileName() + ".png");
-            }
-            viewModel.exportMap(p, text -> inform("export-dialog", messages.get("menu.data.export"), text));
+            FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+            String ext = chosen == svg ? ".svg" : chosen == pdf ? ".pdf" : ".png";
+            viewModel.exportMap(withExtension(f.toPath(), ext),
+                    text -> inform("export-dialog", messages.get("menu.data.export"), text));
         }
+    }
+
+    /** The chosen file, or the file with the chosen type's extension when its name ends with none of the three. */
+    static Path withExtension(Path p, String ext) {
+        if (MapExport.Format.of(p).isPresent()) {
+            return p;
+        }
+        return p.resolveSibling(p.getFileName() + ext);
+    }
+
+    /** Reports › …: the dialog with the map's districts, the selected one preselected, and the periods with data. */
+    void openReport(ReportsViewModel.Type type) {
+        MapViewModel.MapData d = viewModel.map().dataProperty().get();
+        List<org.santeatlas.map.data.MapFeature> districts = d == null ? List.of() : d.districts().features();
+        List<String> periods = new ArrayList<>();
+        if (d != null) {
+            java.util.LinkedHashSet<String> years = new java.util.LinkedHashSet<>();
+            java.util.LinkedHashSet<String> quarters = new java.util.LinkedHashSet<>();
+            List<String> months = new ArrayList<>();
+            for (int i = d.months().size() - 1; i >= 0; i--) {
+                java.time.LocalDate start = d.months().get(i).startDate();
+                years.add(Integer.toString(start.getYear()));
+                quarters.add(start.getYear() + "Q" + ((start.getMonthValue() - 1) / 3 + 1));
+                months.add(String.format(Locale.ROOT, "%d-%02d", start.getYear(), start.getMonthValue()));
+            }
+            periods.addAll(years);
+            periods.addAll(quarters);
+            periods.addAll(months);
+        }
+        ReportsDialog dialog = new ReportsDialog(type, viewModel.reports(), messages, districts,
+                viewModel.map().selectedDistrict().orElse(null), periods, window());
+        dialog.show();
     }
 
     private void showPull() {

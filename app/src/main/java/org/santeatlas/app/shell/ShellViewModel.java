@@ -10,6 +10,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -69,6 +70,7 @@ public final class ShellViewModel {
         this.tasks = new BackgroundTasks();
         this.language = new SimpleObjectProperty<>(this, "language", messages.locale());
         this.map = new MapViewModel(messages, executor, tasks);
+        map.setCoverageRadiusKm(settings.radiusKm());
         this.details = new DetailsViewModel(messages, map, executor, summary::workspace);
         this.quality = new QualityViewModel(messages, executor, tasks, summary::workspace);
         quality.setThresholds(new QualityViewModel.Thresholds(settings.goodThreshold(), settings.fairThreshold()));
@@ -207,21 +209,26 @@ public final class ShellViewModel {
         return new ArrayList<>(settings.recent());
     }
 
-    /** The map as a PNG page (title, legend, scale bar), with the data element and period shown. */
+    /**
+     * The map as a page (title, legend, scale bar) in the format the file's extension names (PNG, SVG or
+     * PDF), through the print path with the current view's theme, period, classification and level, and the
+     * selected district when one is selected.
+     */
     public void exportMap(Path file, Consumer<String> done) {
         Workspace ws = summary.workspace();
         if (ws == null) {
             return;
         }
-        MapRequest request = MapRequest.defaults().withLocale(messages.locale()).madeOn(LocalDate.now());
-        if (map.itemProperty().get() != null && map.periodProperty().get() != null) {
-            request = request.withTheme(map.itemProperty().get().uid(), map.periodProperty().get().iso());
+        MapRequest request = map.request();
+        Optional<org.santeatlas.map.data.MapFeature> district = map.selectedDistrict();
+        if (district.isPresent()) {
+            request = request.withDistrict(district.get().uid());
         }
         MapRequest r = request;
         Object token = tasks.begin(messages.get("export.running"));
         executor.execute(context -> {
             PrintLayout layout = HealthMapComposer.compose(ws, r);
-            MapExport.writePng(layout, file, EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_DPI);
+            MapExport.write(layout, file, EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_DPI);
             return file;
         }, new TaskExecutor.Listener<Path>() {
             @Override
@@ -233,7 +240,9 @@ public final class ShellViewModel {
             @Override
             public void failed(Throwable error) {
                 tasks.end(token);
-                done.accept(messages.get("export.failed", String.valueOf(error.getMessage())));
+                String why = error instanceof HealthMapComposer.MapRequestException e && messages.has("map.error." + e.key())
+                        ? messages.get("map.error." + e.key(), e.args()) : String.valueOf(error.getMessage());
+                done.accept(messages.get("export.failed", why));
             }
 
             @Override
@@ -313,6 +322,7 @@ public final class ShellViewModel {
     /** The settings changed (Settings dialog): thresholds apply at once. */
     public void settingsChanged() {
         quality.setThresholds(new QualityViewModel.Thresholds(settings.goodThreshold(), settings.fairThreshold()));
+        map.setCoverageRadiusKm(settings.radiusKm());
     }
 
     // ---- properties ------------------------------------------------------------------------------
@@ -339,6 +349,11 @@ public final class ShellViewModel {
 
     public QualityViewModel quality() {
         return quality;
+    }
+
+    /** Reports › …: made when asked for, in the current language (nothing of the reports module loads at start). */
+    public org.santeatlas.app.reports.ReportsViewModel reports() {
+        return new org.santeatlas.app.reports.ReportsViewModel(summary::workspace, executor, tasks, messages);
     }
 
     public BackgroundTasks tasks() {

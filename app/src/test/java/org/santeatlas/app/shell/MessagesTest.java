@@ -116,6 +116,28 @@ class MessagesTest {
             keys.add("layer." + layer);
         }
         keys.addAll(Set.of("language.fr", "language.en"));
+        // Desktop app 2: built from the theme kinds, classification methods, levels, reports and papers.
+        keys.addAll(Set.of("picker.INDICATOR", "picker.REPORTING_RATE", "layer.coverage", "layer.coverageLocalities"));
+        for (org.santeatlas.map.theme.ClassificationMethod c : org.santeatlas.map.theme.ClassificationMethod.values()) {
+            if (c != org.santeatlas.map.theme.ClassificationMethod.LEGEND_SET) {
+                keys.add("classes.method." + c.name());
+            }
+        }
+        for (org.santeatlas.app.map.MapViewModel.LevelChoice l : org.santeatlas.app.map.MapViewModel.LevelChoice.values()) {
+            keys.add("classes.level." + l.name());
+        }
+        for (org.santeatlas.app.reports.ReportsViewModel.Type t : org.santeatlas.app.reports.ReportsViewModel.Type.values()) {
+            keys.addAll(Set.of("menu.reports." + t.name(), "reports.type." + t.name(), "reports.header." + t.name()));
+        }
+        for (org.santeatlas.reports.pdf.Paper p : org.santeatlas.reports.pdf.Paper.values()) {
+            keys.add("reports.paper." + p.name());
+        }
+        // HealthMapComposer.MapRequestException and ReportException keys the window words itself.
+        keys.addAll(Set.of("map.error.map.noQualityRun", "map.error.map.logNeedsPositive",
+                "map.error.map.indicatorUnsupported", "map.error.map.unknownLegendSet"));
+        for (String k : List.of("unknownDistrict", "noDistricts", "unknownPeriod", "noData")) {
+            keys.add("reports.error.report." + k);
+        }
         // Toolbar buttons: the label's key and its tooltip's, key + ".tip".
         for (String b : List.of("demo", "open", "import", "checks", "export", "home")) {
             keys.add("toolbar." + b);

@@ -327,13 +327,32 @@ public final class HealthMapComposer {
     /** The choropleth of a theme: the request's classification, or the DHIS2 legend set it names. */
     static ChoroplethLayer choropleth(Workspace ws, MapRequest request, ThemeResult t, FeatureSet areas, MapMessages m)
             throws SQLException {
+        return choropleth(ws, request, t, areas, m, "theme");
+    }
+
+    /**
+     * The request's theme over {@code areas} (org units of {@code level}) as a choropleth layer with the
+     * given id: the same values, classes and legend as the printed map, for the desktop map's own layer
+     * stack. Blocking (the workspace's thread).
+     */
+    public static ChoroplethLayer themeLayer(Workspace ws, MapRequest request, String id, FeatureSet areas,
+            OrgUnitLevel level) throws SQLException {
+        MapRequest.Theme theme = request.theme().orElseThrow(() -> new MapRequestException("map.periodsNeedTheme"));
+        MapMessages m = new MapMessages(request.locale());
+        MapDataRepository repo = new MapDataRepository(ws.connection());
+        ThemeResult t = theme(new ThemeRepository(ws.connection()), repo, theme, areas, level, repo.levels(), m);
+        return choropleth(ws, request, t, areas, m, id);
+    }
+
+    private static ChoroplethLayer choropleth(Workspace ws, MapRequest request, ThemeResult t, FeatureSet areas,
+            MapMessages m, String id) throws SQLException {
         if (request.legendSet().isPresent()) {
             ThemeRepository.LegendSetInfo set = new ThemeRepository(ws.connection()).legendSet(request.legendSet().get())
                     .orElseThrow(() -> new MapRequestException("map.unknownLegendSet", request.legendSet().get()));
-            return legendSetLayer("theme", t.legendTitle(), areas, t.values(), set, m);
+            return legendSetLayer(id, t.legendTitle(), areas, t.values(), set, m);
         }
         try {
-            return ChoroplethLayer.classify("theme", t.legendTitle(), areas, t.values(), request.method(),
+            return ChoroplethLayer.classify(id, t.legendTitle(), areas, t.values(), request.method(),
                     request.classes(), request.palette(), THEME_LINE, AREA_LABEL);
         } catch (Classifier.NonPositiveValuesException e) {
             throw new MapRequestException("map.logNeedsPositive", e.count(), e.min());
