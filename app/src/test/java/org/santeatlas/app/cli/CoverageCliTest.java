@@ -1,12 +1,11 @@
 package org.santeatlas.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.santeatlas.app.cli.CliRuns.run;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.santeatlas.app.cli.CliRuns.Run;
 
 /** {@code santeatlas coverage} and {@code santeatlas site} on the generated demo workspace. */
 class CoverageCliTest {
@@ -25,15 +25,6 @@ class CoverageCliTest {
     static Path dir;
     static Path workspace;
     static Locale previous;
-
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SanteAtlasCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static JsonNode json(String... args) throws Exception {
         Run r = run(args);
@@ -51,10 +42,7 @@ class CoverageCliTest {
     static void buildDemo() {
         previous = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
-        Run demo = run("demo", "--out", dir.resolve("demo").toString());
-        assertThat(demo.code()).as(demo.err()).isZero();
-        List<String> lines = demo.out().lines().toList();
-        workspace = Path.of(lines.get(lines.size() - 1));
+        workspace = CliRuns.readOnlyDemo();
     }
 
     @AfterAll

@@ -1,11 +1,9 @@
 package org.santeatlas.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.santeatlas.app.cli.CliRuns.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.santeatlas.app.cli.CliRuns.Run;
 
 /** {@code santeatlas report} end to end on the demo workspace, in process. */
 class ReportCliTest {
@@ -27,23 +26,11 @@ class ReportCliTest {
     static Path workspace;
     static Locale previous;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SanteAtlasCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void buildDemo() {
         previous = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
-        Run demo = run("demo", "--out", dir.resolve("demo").toString());
-        assertThat(demo.code()).as(demo.err()).isZero();
-        List<String> lines = demo.out().lines().toList();
-        workspace = Path.of(lines.get(lines.size() - 1));
+        workspace = CliRuns.readOnlyDemo();
     }
 
     @AfterAll
