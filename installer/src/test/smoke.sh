@@ -169,11 +169,14 @@ echo "closed: exit $status, workspace intact"
 step "nothing written outside the user data folder and the temp folder"
 # GTK (under JavaFX's window) keeps the desktop's shared settings cache in ~/.cache/dconf and fontconfig
 # its font cache in ~/.cache/fontconfig: libraries every desktop program loads, not SantéAtlas's files.
+# Likewise the JDK's own fontconfig digest: the first time Java2D lays out text (PDF reports, PNG maps),
+# sun.awt.FcFontConfiguration writes ~/.java/fonts/<java version>/fcinfo-*.properties (not configurable).
 stray=$(find "$HOME" "$image" -newer "$marker" \
         -not -path "$data" -not -path "$data/*" \
         -not -path "$HOME" -not -path "$HOME/.local" -not -path "$HOME/.local/share" \
         -not -path "$HOME/.cache" -not -path "$HOME/.cache/dconf" -not -path "$HOME/.cache/dconf/*" \
-        -not -path "$HOME/.cache/fontconfig" -not -path "$HOME/.cache/fontconfig/*" -print)
+        -not -path "$HOME/.cache/fontconfig" -not -path "$HOME/.cache/fontconfig/*" \
+        -not -path "$HOME/.java" -not -path "$HOME/.java/fonts" -not -path "$HOME/.java/fonts/*" -print)
 [ -z "$stray" ] || fail "written outside the user data folder: $stray"
 echo "user data: $(find "$data" -type f | wc -l) files under $data; nothing elsewhere"
 
