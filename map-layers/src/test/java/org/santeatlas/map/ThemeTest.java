@@ -170,11 +170,11 @@ class ThemeTest {
                         + " (1, TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-01-01 10:01:00+00', 'x', '{}', 9),"
                         + " (2, TIMESTAMP WITH TIME ZONE '2026-02-01 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-02-01 10:01:00+00', 'x', '{}', 3)");
                 String cols = "INSERT INTO QUALITY_FINDING(RUN_ID, CHECK_ID, DIMENSION, SEVERITY, ORG_UNIT_UID, PERIOD) VALUES ";
-                st.executeUpdate(cols + "(1, 'outlier', 'ACCURACY', 'HIGH', '" + facility + "', '202403')");
-                st.executeUpdate(cols + "(2, 'outlier', 'ACCURACY', 'HIGH', '" + facility + "', '202403'),"
-                        + " (2, 'completeness', 'COMPLETENESS', 'LOW', '" + facility + "', '202405'),"
-                        + " (2, 'outlier', 'ACCURACY', 'HIGH', '" + facility + "', '202503'),"
-                        + " (2, 'registry', 'CONSISTENCY', 'LOW', '" + facility + "', NULL)");
+                st.executeUpdate(cols + "(1, 'outlier', 'outliers', 'high', '" + facility + "', '202403')");
+                st.executeUpdate(cols + "(2, 'outlier', 'outliers', 'high', '" + facility + "', '202403'),"
+                        + " (2, 'completeness', 'completeness', 'low', '" + facility + "', '202405'),"
+                        + " (2, 'outlier', 'outliers', 'high', '" + facility + "', '202503'),"
+                        + " (2, 'registry', 'geography', 'low', '" + facility + "', NULL)");
             }
             ThemeRepository t = new ThemeRepository(w.connection());
             ThemeRepository.QualityRunInfo run = t.latestQualityRun().orElseThrow();

@@ -20,6 +20,8 @@ import java.util.Set;
 import org.santeatlas.core.period.Period;
 import org.santeatlas.core.period.PeriodType;
 import org.santeatlas.core.store.SeriesReader;
+import org.santeatlas.quality.Finding;
+import org.santeatlas.quality.engine.QualityRunStore;
 
 /**
  * The values a thematic map shows per area, read from a workspace (blocking, the workspace's thread):
@@ -270,26 +272,12 @@ public final class ThemeRepository {
             index.put(facilities.get(i).uid(), i);
         }
         int[] out = new int[facilities.size()];
-        try (PreparedStatement st = connection.prepareStatement("SELECT ORG_UNIT_UID, PERIOD FROM QUALITY_FINDING"
-                + " WHERE RUN_ID = ?")) {
-            st.setInt(1, run.id());
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Integer i = rs.getString(1) == null ? null : index.get(rs.getString(1));
-                    if (i == null) {
-                        continue;
-                    }
-                    String iso = rs.getString(2);
-                    if (iso != null && !iso.isBlank()) {
-                        Optional<Period> p = Period.tryParse(iso);
-                        if (p.isEmpty() || !period.contains(p.get())) {
-                            continue;
-                        }
-                    }
-                    out[i]++;
-                }
+        forEachFinding(run, null, period, uid -> {
+            Integer i = index.get(uid);
+            if (i != null) {
+                out[i]++;
             }
-        }
+        });
         return out;
     }
 
@@ -299,6 +287,29 @@ public final class ThemeRepository {
                      + " ORDER BY FINISHED DESC, ID DESC LIMIT 1")) {
             return rs.next() ? Optional.of(new QualityRunInfo(rs.getInt(1), rs.getObject(2, OffsetDateTime.class),
                     rs.getInt(3))) : Optional.empty();
+        }
+    }
+
+    /**
+     * The org-unit UID of every finding of {@code run} (of the check {@code checkId} when not null) dated inside
+     * {@code period} or undated, read through the quality store: its finding blocks, or the one-row-per-finding
+     * table of runs stored before them.
+     */
+    private void forEachFinding(QualityRunInfo run, String checkId, Period period,
+                                java.util.function.Consumer<String> orgUnit) throws SQLException {
+        for (QualityRunStore.StoredFinding stored : new QualityRunStore(connection).findings(run.id())) {
+            Finding f = stored.finding();
+            if (f.orgUnit() == null || (checkId != null && !checkId.equals(f.check()))) {
+                continue;
+            }
+            String iso = f.period();
+            if (iso != null && !iso.isBlank()) {
+                Optional<Period> p = Period.tryParse(iso);
+                if (p.isEmpty() || !period.contains(p.get())) {
+                    continue;
+                }
+            }
+            orgUnit.accept(f.orgUnit());
         }
     }
 
@@ -558,28 +569,12 @@ public final class ThemeRepository {
             }
         }
         double[] findings = new double[areas.size()];
-        try (PreparedStatement st = connection.prepareStatement("SELECT ORG_UNIT_UID, PERIOD FROM QUALITY_FINDING"
-                + " WHERE RUN_ID = ? AND (? IS NULL OR CHECK_ID = ?)")) {
-            st.setInt(1, run.id());
-            st.setString(2, checkId);
-            st.setString(3, checkId);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Integer area = rs.getString(1) == null ? null : uidToArea.get(rs.getString(1));
-                    if (area == null) {
-                        continue;
-                    }
-                    String iso = rs.getString(2);
-                    if (iso != null && !iso.isBlank()) {
-                        Optional<Period> p = Period.tryParse(iso);
-                        if (p.isEmpty() || !period.contains(p.get())) {
-                            continue;
-                        }
-                    }
-                    findings[area]++;
-                }
+        forEachFinding(run, checkId, period, uid -> {
+            Integer area = uidToArea.get(uid);
+            if (area != null) {
+                findings[area]++;
             }
-        }
+        });
         double[] out = new double[areas.size()];
         for (int a = 0; a < out.length; a++) {
             out[a] = facilities[a] == 0 ? Double.NaN : findings[a] / facilities[a];
