@@ -228,30 +228,7 @@ public final class MapDataRepository {
      * through it). NaN marks an area without any value: "no data", not zero.
      */
     public double[] sumByArea(FeatureSet areas, int level, int dataElementId, Period period) throws SQLException {
-        Map<String, Integer> areaIndex = new HashMap<>();
-        for (int i = 0; i < areas.size(); i++) {
-            areaIndex.put(areas.get(i).uid(), i);
-        }
-        Map<Integer, Integer> orgUnitToArea = new HashMap<>();
-        try (PreparedStatement st = connection.prepareStatement("SELECT ID, PATH FROM ORG_UNIT WHERE LEVEL >= ?")) {
-            st.setInt(1, level);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String path = rs.getString(2);
-                    if (path == null) {
-                        continue;
-                    }
-                    // "/country/region/district/area/…": segment n is the level-n ancestor.
-                    String[] parts = path.split("/");
-                    if (parts.length > level) {
-                        Integer area = areaIndex.get(parts[level]);
-                        if (area != null) {
-                            orgUnitToArea.put(rs.getInt(1), area);
-                        }
-                    }
-                }
-            }
-        }
+        Map<Integer, Integer> orgUnitToArea = new ThemeRepository(connection).orgUnitToArea(areas, level);
         Set<Integer> periodIds = new HashSet<>();
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT ID FROM PERIOD WHERE START_DATE >= ? AND END_DATE <= ?")) {
